@@ -1,0 +1,19 @@
+# The one Emscripten link profile (STYLE.md rules 16-17), applied per target.
+#
+# -sDYNAMIC_EXECUTION=0: embind otherwise builds invokers with new Function(),
+#   which a CSP without 'unsafe-eval' blocks (TOOLCHAIN.md).
+# -sENVIRONMENT=web,worker + EXPORT_ES6: one ES module for browsers and Node;
+#   Node gets the wasm bytes from the facade (Emscripten 3.1.6 cannot fetch
+#   file paths), which avoids 3.1.6's __dirname bug in ES modules.
+# -sFILESYSTEM=0: the core does no I/O; saves size.
+# NODEJS_CATCH_*=0: a library must not install process-wide handlers.
+set(MCP_BUILDER_WASM_LINK_OPTIONS
+  --bind -Oz
+  -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createMcpBuilderCore
+  -sENVIRONMENT=web,worker -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0
+  -sALLOW_MEMORY_GROWTH=1 -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0)
+
+# The GoogleTest suite compiled to wasm and run by Node (STYLE.md rule 27).
+set(MCP_BUILDER_WASM_TEST_LINK_OPTIONS
+  -O2 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1
+  -sSTACK_SIZE=5MB)

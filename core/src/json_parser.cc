@@ -1,0 +1,556 @@
+// Recursive-descent JSON/JSONC parser with positions (see json.h).
+//
+// Columns are tracked incrementally: the only non-ASCII bytes a valid
+// document can hold outside strings are in comments, so the parser counts
+// UTF-8 continuation bytes as it passes them and derives the code-point
+// column from the byte column. This keeps position tracking O(1) per value
+// even for a minified single-line file.
+#include <cstdlib>
+#include <string>
+#include <utility>
+
+#include "mcp_builder/json.h"
+
+namespace mcp_builder {
+namespace json {
+namespace {
+
+std::string Describe(unsigned char c) {
+  static const char kHex[] = "0123456789ABCDEF";
+  if (c >= 0x21 && c < 0x7f) return std::string("'") + static_cast<char>(c) + "'";
+  if (c == ' ') return "a space";
+  if (c == '\n') return "a line break";
+  if (c == '\t') return "a tab";
+  std::string out = c < 0x80 ? "control character U+00" : "byte 0x";
+  out += kHex[c >> 4];
+  out += kHex[c & 15];
+  return out;
+}
+
+void AppendUtf8(std::string* out, uint32_t cp) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Length of the well-formed UTF-8 sequence at p (RFC 3629: no overlongs,
+// no surrogates, nothing above U+10FFFF), or 0 if it is malformed.
+size_t Utf8SequenceLength(const unsigned char* p, const unsigned char* end) {
+  const unsigned char c = p[0];
+  size_t need;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 3;
+    if (c == 0xE0) lo = 0xA0;  // overlong
+    if (c == 0xED) hi = 0x9F;  // UTF-16 surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 4;
+    if (c == 0xF0) lo = 0x90;  // overlong
+    if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (static_cast<size_t>(end - p) < need) return 0;
+  if (p[1] < lo || p[1] > hi) return 0;
+  for (size_t i = 2; i < need; ++i) {
+    if (p[i] < 0x80 || p[i] > 0xBF) return 0;
+  }
+  return need;
+}
+
+class Parser {
+ public:
+  Parser(std::string_view text, const ParseOptions& options)
+      : begin_(reinterpret_cast<const unsigned char*>(text.data())),
+        p_(begin_),
+        end_(begin_ + text.size()),
+        line_start_(begin_),
+        options_(options) {}
+
+  ParseResult Run() {
+    ParseResult result;
+    if (static_cast<size_t>(end_ - begin_) > options_.max_bytes) {
+      Fail(ParseErrorCode::kTooLarge,
+           "input is " + std::to_string(end_ - begin_) +
+               " bytes, larger than the limit of " +
+               std::to_string(options_.max_bytes) + " bytes");
+      result.error = std::move(error_);
+      return result;
+    }
+    // A UTF-8 byte-order mark is not part of the document (RFC 8259 §8.1).
+    if (end_ - p_ >= 3 && p_[0] == 0xEF && p_[1] == 0xBB && p_[2] == 0xBF) {
+      p_ += 3;
+      line_start_ = p_;
+    }
+    if (SkipSpace() && ParseValue(&result.value, 0) && SkipSpace() &&
+        p_ != end_) {
+      Fail(ParseErrorCode::kSyntax,
+           "unexpected " + Describe(*p_) + " after the end of the document");
+    }
+    result.error = std::move(error_);
+    return result;
+  }
+
+ private:
+  Position Here() const {
+    Position pos;
+    pos.line = line_;
+    pos.offset = static_cast<uint32_t>(p_ - begin_);
+    pos.column =
+        static_cast<uint32_t>(p_ - line_start_) - continuation_in_line_ + 1;
+    return pos;
+  }
+
+  bool Fail(ParseErrorCode code, std::string message) {
+    if (error_.code == ParseErrorCode::kNone) {
+      error_.code = code;
+      error_.message = std::move(message);
+      error_.pos = Here();
+    }
+    return false;
+  }
+
+  bool FailUnexpected(const char* expected) {
+    if (p_ == end_) {
+      return Fail(ParseErrorCode::kSyntax,
+                  std::string("unexpected end of input: expected ") + expected);
+    }
+    return Fail(ParseErrorCode::kSyntax, std::string("expected ") + expected +
+                                             ", found " + Describe(*p_));
+  }
+
+  void NewLine(const unsigned char* next_line_start) {
+    ++line_;
+    line_start_ = next_line_start;
+    continuation_in_line_ = 0;
+  }
+
+  // Skips whitespace and, for JSONC, comments. False only on a bad comment.
+  bool SkipSpace() {
+    while (p_ != end_) {
+      const unsigned char c = *p_;
+      if (c == ' ' || c == '\t') {
+        ++p_;
+      } else if (c == '\n') {
+        ++p_;
+        NewLine(p_);
+      } else if (c == '\r') {
+        ++p_;
+        if (p_ != end_ && *p_ == '\n') ++p_;
+        NewLine(p_);
+      } else if (c == '/' && end_ - p_ >= 2 && (p_[1] == '/' || p_[1] == '*')) {
+        if (!options_.allow_comments) {
+          return Fail(ParseErrorCode::kSyntax,
+                      "comments are not allowed in strict JSON (only in JSONC)");
+        }
+        if (!SkipComment()) return false;
+      } else {
+        break;
+      }
+    }
+    return true;
+  }
+
+  bool SkipComment() {
+    const bool block = p_[1] == '*';
+    const Position start = Here();
+    p_ += 2;
+    while (p_ != end_) {
+      const unsigned char c = *p_;
+      if (block && c == '*' && end_ - p_ >= 2 && p_[1] == '/') {
+        p_ += 2;
+        return true;
+      }
+      if (c == '\n' || c == '\r') {
+        if (!block) return true;
+        ++p_;
+        if (c == '\r' && p_ != end_ && *p_ == '\n') ++p_;
+        NewLine(p_);
+        continue;
+      }
+      if (c >= 0x80 && !SkipUtf8()) return false;
+      if (c < 0x80) ++p_;
+    }
+    if (!block) return true;
+    error_.pos = start;  // point at the opening "/*", not at the end
+    error_.code = ParseErrorCode::kSyntax;
+    error_.message = "unterminated block comment: expected '*/'";
+    return false;
+  }
+
+  // Steps over one multi-byte UTF-8 sequence at p_, counting its
+  // continuation bytes for the column.
+  bool SkipUtf8() {
+    const size_t n = Utf8SequenceLength(p_, end_);
+    if (n == 0) {
+      return Fail(ParseErrorCode::kEncoding,
+                  "invalid UTF-8: " + Describe(*p_) +
+                      " does not start a well-formed sequence");
+    }
+    p_ += n;
+    continuation_in_line_ += static_cast<uint32_t>(n - 1);
+    return true;
+  }
+
+  bool ParseValue(Value* out, int depth) {
+    out->pos = Here();
+    if (p_ == end_) return FailUnexpected("a value");
+    switch (*p_) {
+      case '{':
+        return ParseObject(out, depth + 1);
+      case '[':
+        return ParseArray(out, depth + 1);
+      case '"':
+        out->type = Type::kString;
+        return ParseString(&out->text);
+      case 't':
+        return ParseLiteral("true", out, Type::kBool, true);
+      case 'f':
+        return ParseLiteral("false", out, Type::kBool, false);
+      case 'n':
+        return ParseLiteral("null", out, Type::kNull, false);
+      default:
+        if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) return ParseNumber(out);
+        if (*p_ >= 0x80) {
+          const size_t n = Utf8SequenceLength(p_, end_);
+          if (n == 0) return SkipUtf8();  // reports the encoding error
+        }
+        return FailUnexpected("a value (object, array, string, number, "
+                              "true, false or null)");
+    }
+  }
+
+  bool ParseLiteral(const char* word, Value* out, Type type, bool b) {
+    const size_t n = std::char_traits<char>::length(word);
+    if (static_cast<size_t>(end_ - p_) < n ||
+        std::char_traits<char>::compare(reinterpret_cast<const char*>(p_), word,
+                                        n) != 0) {
+      return Fail(ParseErrorCode::kSyntax,
+                  std::string("invalid literal: expected '") + word + "'");
+    }
+    p_ += n;
+    out->type = type;
+    out->boolean = b;
+    return true;
+  }
+
+  bool Digits(const char* what) {
+    if (p_ == end_ || *p_ < '0' || *p_ > '9') return FailUnexpected(what);
+    while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+    return true;
+  }
+
+  bool ParseNumber(Value* out) {
+    const unsigned char* start = p_;
+    if (*p_ == '-') ++p_;
+    if (p_ != end_ && *p_ == '0') {
+      ++p_;
+      if (p_ != end_ && *p_ >= '0' && *p_ <= '9') {
+        return Fail(ParseErrorCode::kSyntax,
+                    "numbers must not have leading zeros");
+      }
+    } else if (!Digits("a digit")) {
+      return false;
+    }
+    if (p_ != end_ && *p_ == '.') {
+      ++p_;
+      if (!Digits("a digit after the decimal point")) return false;
+    }
+    if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+      ++p_;
+      if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+      if (!Digits("a digit in the exponent")) return false;
+    }
+    out->type = Type::kNumber;
+    out->text.assign(reinterpret_cast<const char*>(start), p_ - start);
+    // strtod is exact (correctly rounded); out of range gives +-inf or 0,
+    // and the lexeme is kept for anyone who needs the original digits.
+    out->number = std::strtod(out->text.c_str(), nullptr);
+    return true;
+  }
+
+  bool Hex4(uint32_t* out) {
+    if (end_ - p_ < 4) {
+      p_ = end_;
+      return FailUnexpected("four hex digits after \\u");
+    }
+    uint32_t v = 0;
+    for (int i = 0; i < 4; ++i, ++p_) {
+      const unsigned char c = *p_;
+      v <<= 4;
+      if (c >= '0' && c <= '9') {
+        v |= c - '0';
+      } else if (c >= 'a' && c <= 'f') {
+        v |= c - 'a' + 10;
+      } else if (c >= 'A' && c <= 'F') {
+        v |= c - 'A' + 10;
+      } else {
+        return FailUnexpected("a hex digit in a \\u escape");
+      }
+    }
+    *out = v;
+    return true;
+  }
+
+  bool ParseEscape(std::string* out) {
+    ++p_;  // the backslash
+    if (p_ == end_) return FailUnexpected("an escape character");
+    const unsigned char c = *p_++;
+    switch (c) {
+      case '"': out->push_back('"'); return true;
+      case '\\': out->push_back('\\'); return true;
+      case '/': out->push_back('/'); return true;
+      case 'b': out->push_back('\b'); return true;
+      case 'f': out->push_back('\f'); return true;
+      case 'n': out->push_back('\n'); return true;
+      case 'r': out->push_back('\r'); return true;
+      case 't': out->push_back('\t'); return true;
+      case 'u': break;
+      default:
+        --p_;
+        return Fail(ParseErrorCode::kSyntax,
+                    "invalid escape \\" + std::string(1, static_cast<char>(c)) +
+                        ": expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t "
+                        "\\uXXXX");
+    }
+    const unsigned char* escape_start = p_ - 2;
+    uint32_t cp = 0;
+    if (!Hex4(&cp)) return false;
+    if (cp >= 0xDC00 && cp <= 0xDFFF) {
+      p_ = escape_start;
+      return Fail(ParseErrorCode::kEncoding,
+                  "lone low surrogate escape: \\u" + HexOf(cp) +
+                      " must follow a high surrogate escape");
+    }
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      uint32_t low = 0;
+      if (end_ - p_ < 6 || p_[0] != '\\' || p_[1] != 'u') {
+        p_ = escape_start;
+        return Fail(ParseErrorCode::kEncoding,
+                    "lone high surrogate escape: \\u" + HexOf(cp) +
+                        " must be followed by a low surrogate escape "
+                        "(\\uDC00-\\uDFFF)");
+      }
+      p_ += 2;
+      if (!Hex4(&low)) return false;
+      if (low < 0xDC00 || low > 0xDFFF) {
+        p_ = escape_start;
+        return Fail(ParseErrorCode::kEncoding,
+                    "lone high surrogate escape: \\u" + HexOf(cp) +
+                        " is followed by \\u" + HexOf(low) +
+                        ", which is not a low surrogate");
+      }
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+    }
+    AppendUtf8(out, cp);
+    return true;
+  }
+
+  static std::string HexOf(uint32_t v) {
+    static const char kHex[] = "0123456789ABCDEF";
+    std::string s(4, '0');
+    for (int i = 3; i >= 0; --i, v >>= 4) s[i] = kHex[v & 15];
+    return s;
+  }
+
+  bool ParseString(std::string* out) {
+    const Position start = Here();
+    ++p_;  // opening quote
+    for (;;) {
+      // Copy the longest run of plain ASCII in one go.
+      const unsigned char* run = p_;
+      while (p_ != end_ && *p_ >= 0x20 && *p_ < 0x80 && *p_ != '"' &&
+             *p_ != '\\') {
+        ++p_;
+      }
+      out->append(reinterpret_cast<const char*>(run), p_ - run);
+      if (p_ == end_) {
+        error_.code = ParseErrorCode::kSyntax;
+        error_.message = "unterminated string: expected '\"' before the end "
+                         "of input";
+        error_.pos = start;
+        return false;
+      }
+      const unsigned char c = *p_;
+      if (c == '"') {
+        ++p_;
+        return true;
+      }
+      if (c == '\\') {
+        if (!ParseEscape(out)) return false;
+      } else if (c < 0x20) {
+        return Fail(ParseErrorCode::kSyntax,
+                    Describe(c) + " must be escaped inside a string" +
+                        (c == '\n' ? " (strings cannot span lines)" : ""));
+      } else {
+        const unsigned char* seq = p_;
+        if (!SkipUtf8()) return false;
+        out->append(reinterpret_cast<const char*>(seq), p_ - seq);
+      }
+    }
+  }
+
+  bool TooDeep(int depth) {
+    if (depth <= options_.max_depth) return false;
+    Fail(ParseErrorCode::kTooDeep,
+         "nesting is deeper than the limit of " +
+             std::to_string(options_.max_depth) + " levels");
+    return true;
+  }
+
+  bool ParseArray(Value* out, int depth) {
+    out->type = Type::kArray;
+    if (TooDeep(depth)) return false;
+    ++p_;
+    if (!SkipSpace()) return false;
+    if (p_ != end_ && *p_ == ']') {
+      ++p_;
+      return true;
+    }
+    for (;;) {
+      out->items.emplace_back();
+      if (!ParseValue(&out->items.back(), depth) || !SkipSpace()) return false;
+      if (p_ != end_ && *p_ == ']') {
+        ++p_;
+        return true;
+      }
+      if (p_ == end_ || *p_ != ',') {
+        return FailUnexpected("',' or ']' after an array element");
+      }
+      const Position comma = Here();
+      ++p_;
+      if (!SkipSpace()) return false;
+      if (p_ != end_ && *p_ == ']') {
+        if (!options_.allow_trailing_commas) return TrailingComma(comma);
+        ++p_;
+        return true;
+      }
+    }
+  }
+
+  bool TrailingComma(const Position& comma) {
+    error_.code = ParseErrorCode::kSyntax;
+    error_.message =
+        "trailing comma: strict JSON allows no ',' before a closing bracket "
+        "(only JSONC does)";
+    error_.pos = comma;
+    return false;
+  }
+
+  bool ParseObject(Value* out, int depth) {
+    out->type = Type::kObject;
+    if (TooDeep(depth)) return false;
+    ++p_;
+    if (!SkipSpace()) return false;
+    if (p_ != end_ && *p_ == '}') {
+      ++p_;
+      return true;
+    }
+    for (;;) {
+      if (p_ == end_ || *p_ != '"') {
+        return FailUnexpected("a member name in double quotes");
+      }
+      out->members.emplace_back();
+      Member& m = out->members.back();
+      m.key_pos = Here();
+      if (!ParseString(&m.key) || !SkipSpace()) return false;
+      if (p_ == end_ || *p_ != ':') {
+        return FailUnexpected("':' after the member name");
+      }
+      ++p_;
+      if (!SkipSpace() || !ParseValue(&m.value, depth) || !SkipSpace()) {
+        return false;
+      }
+      if (p_ != end_ && *p_ == '}') {
+        ++p_;
+        return true;
+      }
+      if (p_ == end_ || *p_ != ',') {
+        return FailUnexpected("',' or '}' after an object member");
+      }
+      const Position comma = Here();
+      ++p_;
+      if (!SkipSpace()) return false;
+      if (p_ != end_ && *p_ == '}') {
+        if (!options_.allow_trailing_commas) return TrailingComma(comma);
+        ++p_;
+        return true;
+      }
+    }
+  }
+
+  const unsigned char* const begin_;
+  const unsigned char* p_;
+  const unsigned char* const end_;
+  const unsigned char* line_start_;
+  uint32_t line_ = 1;
+  uint32_t continuation_in_line_ = 0;
+  const ParseOptions& options_;
+  ParseError error_;
+};
+
+}  // namespace
+
+const char* TypeName(Type type) {
+  switch (type) {
+    case Type::kNull: return "null";
+    case Type::kBool: return "boolean";
+    case Type::kNumber: return "number";
+    case Type::kString: return "string";
+    case Type::kArray: return "array";
+    case Type::kObject: return "object";
+  }
+  return "value";
+}
+
+const char* ParseErrorRule(ParseErrorCode code) {
+  switch (code) {
+    case ParseErrorCode::kNone: return "";
+    case ParseErrorCode::kSyntax: return "json/syntax";
+    case ParseErrorCode::kTooLarge: return "json/too-large";
+    case ParseErrorCode::kTooDeep: return "json/too-deep";
+    case ParseErrorCode::kEncoding: return "json/encoding";
+  }
+  return "json/syntax";
+}
+
+const Value* Value::Find(std::string_view key) const {
+  for (auto it = members.rbegin(); it != members.rend(); ++it) {
+    if (it->key == key) return &it->value;
+  }
+  return nullptr;
+}
+
+void AppendPointerToken(std::string* pointer, std::string_view segment) {
+  pointer->push_back('/');
+  for (char c : segment) {
+    if (c == '~') {
+      pointer->append("~0");
+    } else if (c == '/') {
+      pointer->append("~1");
+    } else {
+      pointer->push_back(c);
+    }
+  }
+}
+
+ParseResult Parse(std::string_view text, const ParseOptions& options) {
+  return Parser(text, options).Run();
+}
+
+}  // namespace json
+}  // namespace mcp_builder
