@@ -44,8 +44,12 @@ function setStatus(status) {
   document.body.dataset.status = status;
 }
 
-function showFatal(message) {
-  loadError.textContent = message;
+function describe(err) {
+  return String(err?.message ?? err).replace(/[.\s]+$/, '');
+}
+
+function showFatal(title, detail) {
+  loadError.replaceChildren(el('strong', '', title), ' ', detail);
   loadError.hidden = false;
   setStatus('error');
 }
@@ -177,8 +181,10 @@ function validateNow() {
   try {
     report = core.validateServerJson(text);
   } catch (err) {
-    statusLine.textContent = 'The validator stopped working.';
-    showFatal(`The validator failed: ${err?.message ?? err}. Reload the page to start again (your text stays in the editor until you do).`);
+    core = null; // an aborted module cannot be called again
+    statusLine.textContent = 'Not checked.';
+    statusLine.className = 'status';
+    showFatal('The validator stopped working.', `${describe(err)}. Reload the page to start again (copy your text first: it is not saved).`);
     return;
   }
   render(report, text);
@@ -203,7 +209,7 @@ async function openFile(file) {
   try {
     source.value = await file.text();
   } catch (err) {
-    fileNote.textContent = `Could not read “${file.name}”: ${err?.message ?? err}`;
+    fileNote.textContent = `Could not read “${file.name}”: ${describe(err)}.`;
     return;
   }
   fileNote.textContent = `Opened “${file.name}” (read on this device only).`;
@@ -244,6 +250,6 @@ import('./vendor/mcp-server-builder/src/index.js').then((pkg) => pkg.init()).the
   },
   (err) => {
     statusLine.textContent = 'The validator is not available.';
-    showFatal(`The validator could not be loaded: ${err?.message ?? err}. Check that JavaScript and WebAssembly are allowed, then reload.`);
+    showFatal('The validator could not be loaded.', `${describe(err)}. Check that JavaScript and WebAssembly are allowed, then reload the page.`);
   },
 );

@@ -321,7 +321,7 @@ class Parser {
       case 't': out->push_back('\t'); return true;
       case 'u': break;
       default:
-        --p_;
+        p_ -= 2;  // point at the backslash
         return Fail(ParseErrorCode::kSyntax,
                     "invalid escape \\" + std::string(1, static_cast<char>(c)) +
                         ": expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t "

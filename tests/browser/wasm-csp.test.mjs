@@ -32,7 +32,7 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 const TEST_TIMEOUT = 30_000;
-const STEP_TIMEOUT = 15_000;
+const STEP_TIMEOUT = 10_000;
 
 const REQUIRED_FILES = [
   'index.html',
@@ -173,6 +173,22 @@ function diagnosticItem(page, rule) {
   return page.locator(`#diagnostics > li[data-rule="${rule}"]`);
 }
 
+/** Wait for a finding of `rule`; on timeout, say what the page did instead. */
+async function waitForDiagnostic(page, log, rule) {
+  const item = diagnosticItem(page, rule);
+  try {
+    await item.first().waitFor();
+  } catch (err) {
+    const shown = await page.locator('#diagnostics > li').evaluateAll((items) => items.map((li) => li.textContent));
+    assert.fail(`No ${rule} diagnostic appeared (${err.message.split('\n')[0]}).\n`
+      + `status: ${await page.textContent('#result-status')}\n`
+      + `diagnostics shown: ${JSON.stringify(shown)}\n`
+      + `page errors: ${JSON.stringify(log.pageErrors)}\n`
+      + `console:\n  ${log.console.join('\n  ')}`);
+  }
+  return item;
+}
+
 async function withPage(fn) {
   const { context, page, log } = await openPage();
   try {
@@ -262,8 +278,7 @@ export const innerHTMLResult = attempt(() => { document.createElement('div').inn
       + '  "name": "bad name",\n  "description": "A server with a bad name.",\n  "version": "1.0.0"\n}\n';
     await typeDocument(page, doc);
 
-    const item = diagnosticItem(page, 'schema/name-pattern');
-    await item.first().waitFor();
+    const item = await waitForDiagnostic(page, log, 'schema/name-pattern');
     assert.equal(await item.count(), 1);
     assert.equal(await item.getAttribute('data-line'), '3');
     // Column: somewhere on `"name": "bad name"` (key or value, as the core
@@ -294,8 +309,7 @@ export const innerHTMLResult = attempt(() => { document.createElement('div').inn
   test('a syntax error is reported as json/syntax', { timeout: TEST_TIMEOUT }, () => withPage(async (page, log) => {
     await load(page, log);
     await pasteDocument(page, '{"name": }');
-    const item = diagnosticItem(page, 'json/syntax');
-    await item.first().waitFor();
+    const item = await waitForDiagnostic(page, log, 'json/syntax');
     assert.equal(await item.count(), 1, 'exactly one json/* diagnostic when the text does not parse');
     assert.equal(await page.locator('#diagnostics > li').count(), 1);
     assert.equal(await item.getAttribute('data-line'), '1');
@@ -315,7 +329,7 @@ export const innerHTMLResult = attempt(() => { document.createElement('div').inn
     }, null, 2);
     await pasteDocument(page, doc);
     // The example has no such finding: once it shows, this document was rendered.
-    await diagnosticItem(page, 'schema/name-pattern').first().waitFor();
+    await waitForDiagnostic(page, log, 'schema/name-pattern');
     const description = page.locator('#summary dd[data-field="description"]');
     assert.equal(await description.textContent(), HOSTILE);
 
@@ -338,8 +352,7 @@ export const innerHTMLResult = attempt(() => { document.createElement('div').inn
     const requestsBefore = log.requests.length;
     const doc = '{\n  "name": "no-slash",\n  "description": "x",\n  "version": "1.0.0"\n}\n';
     await page.setInputFiles('#file', { name: 'server.json', mimeType: 'application/json', buffer: Buffer.from(doc) });
-    const item = diagnosticItem(page, 'schema/name-pattern');
-    await item.first().waitFor();
+    const item = await waitForDiagnostic(page, log, 'schema/name-pattern');
     assert.equal(await item.getAttribute('data-line'), '2');
     assert.equal(await page.inputValue('#source'), doc);
     assert.match(await page.textContent('#file-note'), /server\.json/);
