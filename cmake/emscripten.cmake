@@ -8,7 +8,7 @@
 # -sFILESYSTEM=0: the core does no I/O; saves size.
 # NODEJS_CATCH_*=0: a library must not install process-wide handlers.
 set(MCP_BUILDER_WASM_LINK_OPTIONS
-  --bind -Oz
+  --bind -O3
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createMcpBuilderCore
   -sENVIRONMENT=web,worker -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0
   -sALLOW_MEMORY_GROWTH=1 -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0)

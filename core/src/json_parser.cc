@@ -5,7 +5,9 @@
 // UTF-8 continuation bytes as it passes them and derives the code-point
 // column from the byte column. This keeps position tracking O(1) per value
 // even for a minified single-line file.
+#include <algorithm>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -72,6 +74,17 @@ size_t Utf8SequenceLength(const unsigned char* p, const unsigned char* end) {
   return need;
 }
 
+// Bytes that may appear unescaped in a string and need no further checks:
+// printable ASCII except '"' and '\\'.
+struct PlainTable {
+  bool v[256];
+  constexpr PlainTable() : v() {
+    for (int c = 0x20; c < 0x80; ++c) v[c] = c != '"' && c != '\\';
+  }
+  constexpr bool operator[](unsigned char c) const { return v[c]; }
+};
+constexpr PlainTable kPlain;
+
 class Parser {
  public:
   Parser(std::string_view text, const ParseOptions& options)
@@ -102,6 +115,7 @@ class Parser {
            "unexpected " + Describe(*p_) + " after the end of the document");
     }
     result.error = std::move(error_);
+    result.arena = std::move(arena_);
     return result;
   }
 
@@ -140,28 +154,32 @@ class Parser {
   }
 
   // Skips whitespace and, for JSONC, comments. False only on a bad comment.
+  // Works on a local pointer: this runs between every two tokens.
   bool SkipSpace() {
-    while (p_ != end_) {
-      const unsigned char c = *p_;
-      if (c == ' ' || c == '\t') {
-        ++p_;
-      } else if (c == '\n') {
-        ++p_;
-        NewLine(p_);
+    const unsigned char* p = p_;
+    for (;;) {
+      while (p != end_ && (*p == ' ' || *p == '\t')) ++p;
+      if (p == end_) break;
+      const unsigned char c = *p;
+      if (c == '\n') {
+        NewLine(++p);
       } else if (c == '\r') {
-        ++p_;
-        if (p_ != end_ && *p_ == '\n') ++p_;
-        NewLine(p_);
-      } else if (c == '/' && end_ - p_ >= 2 && (p_[1] == '/' || p_[1] == '*')) {
+        ++p;
+        if (p != end_ && *p == '\n') ++p;
+        NewLine(p);
+      } else if (c == '/' && end_ - p >= 2 && (p[1] == '/' || p[1] == '*')) {
+        p_ = p;
         if (!options_.allow_comments) {
           return Fail(ParseErrorCode::kSyntax,
                       "comments are not allowed in strict JSON (only in JSONC)");
         }
         if (!SkipComment()) return false;
+        p = p_;
       } else {
         break;
       }
     }
+    p_ = p;
     return true;
   }
 
@@ -216,15 +234,17 @@ class Parser {
         return ParseArray(out, depth + 1);
       case '"':
         out->type = Type::kString;
-        return ParseString(&out->text);
+        return ParseString(&out->text) && Ended(out);
       case 't':
-        return ParseLiteral("true", out, Type::kBool, true);
+        return ParseLiteral("true", out, Type::kBool, true) && Ended(out);
       case 'f':
-        return ParseLiteral("false", out, Type::kBool, false);
+        return ParseLiteral("false", out, Type::kBool, false) && Ended(out);
       case 'n':
-        return ParseLiteral("null", out, Type::kNull, false);
+        return ParseLiteral("null", out, Type::kNull, false) && Ended(out);
       default:
-        if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) return ParseNumber(out);
+        if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) {
+          return ParseNumber(out) && Ended(out);
+        }
         if (*p_ >= 0x80) {
           const size_t n = Utf8SequenceLength(p_, end_);
           if (n == 0) return SkipUtf8();  // reports the encoding error
@@ -232,6 +252,11 @@ class Parser {
         return FailUnexpected("a value (object, array, string, number, "
                               "true, false or null)");
     }
+  }
+
+  bool Ended(Value* out) {
+    out->end = static_cast<uint32_t>(p_ - begin_);
+    return true;
   }
 
   bool ParseLiteral(const char* word, Value* out, Type type, bool b) {
@@ -276,10 +301,18 @@ class Parser {
       if (!Digits("a digit in the exponent")) return false;
     }
     out->type = Type::kNumber;
-    out->text.assign(reinterpret_cast<const char*>(start), p_ - start);
+    out->text = std::string_view(reinterpret_cast<const char*>(start), p_ - start);
     // strtod is exact (correctly rounded); out of range gives +-inf or 0,
     // and the lexeme is kept for anyone who needs the original digits.
-    out->number = std::strtod(out->text.c_str(), nullptr);
+    // It needs a terminated copy; number lexemes are short.
+    char buffer[64];
+    if (out->text.size() < sizeof(buffer)) {
+      out->text.copy(buffer, out->text.size());
+      buffer[out->text.size()] = '\0';
+      out->number = std::strtod(buffer, nullptr);
+    } else {
+      out->number = std::strtod(std::string(out->text).c_str(), nullptr);
+    }
     return true;
   }
 
@@ -367,17 +400,18 @@ class Parser {
     return s;
   }
 
-  bool ParseString(std::string* out) {
+  // Strings without escapes become views into the input; the others are
+  // decoded into scratch_ and stored once in the arena.
+  bool ParseString(std::string_view* out) {
     const Position start = Here();
     ++p_;  // opening quote
+    const unsigned char* run = p_;
+    bool escaped = false;
+    scratch_.clear();
     for (;;) {
-      // Copy the longest run of plain ASCII in one go.
-      const unsigned char* run = p_;
-      while (p_ != end_ && *p_ >= 0x20 && *p_ < 0x80 && *p_ != '"' &&
-             *p_ != '\\') {
-        ++p_;
-      }
-      out->append(reinterpret_cast<const char*>(run), p_ - run);
+      const unsigned char* p = p_;
+      while (p != end_ && kPlain[*p]) ++p;
+      p_ = p;
       if (p_ == end_) {
         error_.code = ParseErrorCode::kSyntax;
         error_.message = "unterminated string: expected '\"' before the end "
@@ -387,21 +421,33 @@ class Parser {
       }
       const unsigned char c = *p_;
       if (c == '"') {
+        if (!escaped) {
+          *out = std::string_view(reinterpret_cast<const char*>(run), p_ - run);
+        } else {
+          scratch_.append(reinterpret_cast<const char*>(run), p_ - run);
+          *out = Store(scratch_);
+        }
         ++p_;
         return true;
       }
       if (c == '\\') {
-        if (!ParseEscape(out)) return false;
+        if (!escaped) escaped = true;
+        scratch_.append(reinterpret_cast<const char*>(run), p_ - run);
+        if (!ParseEscape(&scratch_)) return false;
+        run = p_;
       } else if (c < 0x20) {
         return Fail(ParseErrorCode::kSyntax,
                     Describe(c) + " must be escaped inside a string" +
                         (c == '\n' ? " (strings cannot span lines)" : ""));
-      } else {
-        const unsigned char* seq = p_;
-        if (!SkipUtf8()) return false;
-        out->append(reinterpret_cast<const char*>(seq), p_ - seq);
+      } else if (!SkipUtf8()) {
+        return false;
       }
     }
+  }
+
+  std::string_view Store(std::string_view s) {
+    if (!arena_) arena_ = std::make_unique<Arena>();
+    return arena_->Store(s);
   }
 
   bool TooDeep(int depth) {
@@ -412,7 +458,33 @@ class Parser {
     return true;
   }
 
+  // Elements and members are staged on one stack shared by all levels and
+  // moved into an exactly sized vector when the container closes, instead
+  // of growing each container's vector one push at a time.
+  template <typename T>
+  static void MoveTail(std::vector<T>* stack, size_t start, std::vector<T>* out) {
+    out->reserve(stack->size() - start);
+    for (size_t i = start; i < stack->size(); ++i) {
+      out->push_back(std::move((*stack)[i]));
+    }
+    stack->resize(start);
+  }
+
   bool ParseArray(Value* out, int depth) {
+    const size_t start = item_stack_.size();
+    const bool ok = ParseArrayItems(out, depth);
+    MoveTail(&item_stack_, start, &out->items);
+    return ok && Ended(out);
+  }
+
+  bool ParseObject(Value* out, int depth) {
+    const size_t start = member_stack_.size();
+    const bool ok = ParseObjectMembers(out, depth);
+    MoveTail(&member_stack_, start, &out->members);
+    return ok && Ended(out);
+  }
+
+  bool ParseArrayItems(Value* out, int depth) {
     out->type = Type::kArray;
     if (TooDeep(depth)) return false;
     ++p_;
@@ -422,8 +494,11 @@ class Parser {
       return true;
     }
     for (;;) {
-      out->items.emplace_back();
-      if (!ParseValue(&out->items.back(), depth) || !SkipSpace()) return false;
+      // Parse into a local: a nested container grows item_stack_ meanwhile.
+      Value item;
+      const bool ok = ParseValue(&item, depth);
+      item_stack_.push_back(std::move(item));
+      if (!ok || !SkipSpace()) return false;
       if (p_ != end_ && *p_ == ']') {
         ++p_;
         return true;
@@ -451,7 +526,7 @@ class Parser {
     return false;
   }
 
-  bool ParseObject(Value* out, int depth) {
+  bool ParseObjectMembers(Value* out, int depth) {
     out->type = Type::kObject;
     if (TooDeep(depth)) return false;
     ++p_;
@@ -464,17 +539,16 @@ class Parser {
       if (p_ == end_ || *p_ != '"') {
         return FailUnexpected("a member name in double quotes");
       }
-      out->members.emplace_back();
-      Member& m = out->members.back();
+      Member m;
       m.key_pos = Here();
       if (!ParseString(&m.key) || !SkipSpace()) return false;
       if (p_ == end_ || *p_ != ':') {
         return FailUnexpected("':' after the member name");
       }
       ++p_;
-      if (!SkipSpace() || !ParseValue(&m.value, depth) || !SkipSpace()) {
-        return false;
-      }
+      const bool ok = SkipSpace() && ParseValue(&m.value, depth);
+      member_stack_.push_back(std::move(m));
+      if (!ok || !SkipSpace()) return false;
       if (p_ != end_ && *p_ == '}') {
         ++p_;
         return true;
@@ -501,6 +575,11 @@ class Parser {
   uint32_t continuation_in_line_ = 0;
   const ParseOptions& options_;
   ParseError error_;
+  std::vector<Value> item_stack_;
+  std::vector<Member> member_stack_;
+  std::string scratch_;  // decoding buffer for strings with escapes
+  std::unique_ptr<Arena> arena_;
+
 };
 
 }  // namespace
@@ -526,6 +605,25 @@ const char* ParseErrorRule(ParseErrorCode code) {
     case ParseErrorCode::kEncoding: return "json/encoding";
   }
   return "json/syntax";
+}
+
+std::string_view Arena::Store(std::string_view s) {
+  constexpr size_t kBlockSize = 4096;
+  if (s.size() > left_) {
+    const size_t size = s.size() > kBlockSize / 4 ? s.size() : kBlockSize;
+    blocks_.push_back(std::unique_ptr<char[]>(new char[size]));
+    if (size != kBlockSize) {  // a dedicated block; keep the current one
+      std::copy(s.begin(), s.end(), blocks_.back().get());
+      return std::string_view(blocks_.back().get(), s.size());
+    }
+    next_ = blocks_.back().get();
+    left_ = size;
+  }
+  std::copy(s.begin(), s.end(), next_);
+  const std::string_view stored(next_, s.size());
+  next_ += s.size();
+  left_ -= s.size();
+  return stored;
 }
 
 const Value* Value::Find(std::string_view key) const {

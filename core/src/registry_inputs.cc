@@ -50,13 +50,13 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-constexpr std::initializer_list<const char*> kInputKeys = {
+constexpr std::string_view kInputKeys[] = {
     "description", "isRequired", "format", "value", "isSecret",
     "default", "placeholder", "choices"};
-constexpr std::initializer_list<const char*> kKeyValueKeys = {
+constexpr std::string_view kKeyValueKeys[] = {
     "description", "isRequired", "format", "value",     "isSecret",
     "default",     "placeholder", "choices", "variables", "name"};
-constexpr std::initializer_list<const char*> kArgumentKeys = {
+constexpr std::string_view kArgumentKeys[] = {
     "description", "isRequired", "format",    "value", "isSecret",
     "default",     "placeholder", "choices",  "variables", "type",
     "name",        "valueHint",   "isRepeated"};
@@ -157,7 +157,7 @@ void Reader::ReadVariables(const Value& v, std::vector<Variable>* out) {
   for (const json::Member& m : v.members) {
     Scope scope(this, m.key);
     Variable var;
-    var.name = m.key;
+    var.name = std::string(m.key);
     ReadInput(m.value, &var.input);
     out->push_back(std::move(var));
   }
@@ -188,7 +188,7 @@ void Reader::CheckTemplate(const Value& v, const InputWithVariables& in) {
     Scope s2(this, m.key);
     Report("semantic/unused-variable", Severity::kWarning, m.key_pos,
            "variable " + text::Quoted(m.key) + " is declared but value has no {" +
-               m.key + "}");
+               std::string(m.key) + "}");
   }
 }
 

@@ -40,7 +40,7 @@ const char* WithArticle(Type type) {
   return "a value";
 }
 
-constexpr std::initializer_list<const char*> kServerKeys = {
+constexpr std::string_view kServerKeys[] = {
     "$schema", "name",     "title",    "description", "version", "websiteUrl",
     "repository", "icons", "packages", "remotes",     "_meta"};
 
@@ -163,7 +163,7 @@ bool Reader::ExpectType(const Value& v, Type type) {
 }
 
 std::string Reader::String(const Value& v) {
-  return ExpectType(v, Type::kString) ? v.text : std::string();
+  return ExpectType(v, Type::kString) ? std::string(v.text) : std::string();
 }
 
 bool Reader::Bool(const Value& v) {
@@ -299,7 +299,7 @@ void Reader::ReadServer(const Value& root, Server* out) {
       });
     } else if (key == "_meta") {
       if (ExpectType(v, Type::kObject)) CheckDuplicateKeysDeep(v, 1);
-      out->meta = v;
+      out->meta = SourceOf(v);
     }
   });
   Require(root, {"name", "description", "version"});
@@ -325,7 +325,9 @@ void Reader::ReadSchemaUrl(const Value& v, std::string* out) {
 
 void Reader::ReadRepository(const Value& v, Repository* out) {
   if (!ExpectType(v, Type::kObject)) return;
-  ForEachMember(v, {"url", "source", "id", "subfolder"}, &out->extra,
+  static constexpr std::string_view kKeys[] = {"url", "source", "id",
+                                               "subfolder"};
+  ForEachMember(v, kKeys, &out->extra,
                 [&](std::string_view key, const Value& f) {
     if (key == "url") {
       out->url = String(f);
@@ -352,7 +354,9 @@ void Reader::ReadRepository(const Value& v, Repository* out) {
 
 void Reader::ReadIcon(const Value& v, Icon* out) {
   if (!ExpectType(v, Type::kObject)) return;
-  ForEachMember(v, {"src", "mimeType", "sizes", "theme"}, &out->extra,
+  static constexpr std::string_view kKeys[] = {"src", "mimeType", "sizes",
+                                               "theme"};
+  ForEachMember(v, kKeys, &out->extra,
                 [&](std::string_view key, const Value& f) {
     if (key == "src") {
       out->src = String(f);
@@ -387,12 +391,12 @@ void Reader::ReadIcon(const Value& v, Icon* out) {
 
 void Reader::ReadPackage(const Value& v, Package* out) {
   if (!ExpectType(v, Type::kObject)) return;
-  ForEachMember(
-      v,
-      {"registryType", "registryBaseUrl", "identifier", "version", "fileSha256",
-       "runtimeHint", "transport", "runtimeArguments", "packageArguments",
-       "environmentVariables"},
-      &out->extra, [&](std::string_view key, const Value& f) {
+  static constexpr std::string_view kKeys[] = {
+      "registryType", "registryBaseUrl", "identifier", "version", "fileSha256",
+      "runtimeHint", "transport", "runtimeArguments", "packageArguments",
+      "environmentVariables"};
+  ForEachMember(v, kKeys, &out->extra,
+                [&](std::string_view key, const Value& f) {
     if (key == "registryType") {
       out->registry_type = String(f);
       const std::string& t = out->registry_type;
@@ -501,10 +505,13 @@ void Reader::CheckPackage(const Value& v, const Package& p) {
 
 void Reader::ReadTransport(const Value& v, bool remote, Transport* out) {
   if (!ExpectType(v, Type::kObject)) return;
-  std::initializer_list<const char*> keys = {"type", "url", "headers"};
-  std::initializer_list<const char*> remote_keys = {"type", "url", "headers",
-                                                    "variables"};
-  ForEachMember(v, remote ? remote_keys : keys, &out->extra,
+  static constexpr std::string_view kLocalKeys[] = {"type", "url", "headers"};
+  static constexpr std::string_view kRemoteKeys[] = {"type", "url", "headers",
+                                                     "variables"};
+  const std::vector<std::string_view> keys =
+      remote ? std::vector<std::string_view>(std::begin(kRemoteKeys), std::end(kRemoteKeys))
+             : std::vector<std::string_view>(std::begin(kLocalKeys), std::end(kLocalKeys));
+  ForEachMember(v, keys, &out->extra,
                 [&](std::string_view key, const Value& f) {
     if (key == "type") {
       out->type = String(f);
@@ -564,7 +571,7 @@ void Reader::CheckRemoteUrl(const Value& v, const Transport& t) {
       Scope member(this, m.key);
       Report("semantic/unused-variable", Severity::kWarning, m.key_pos,
              "variable " + text::Quoted(m.key) + " is declared but the url has no {" +
-                 m.key + "}");
+                 std::string(m.key) + "}");
     }
   }
 }
@@ -602,7 +609,7 @@ ServerReadResult ReadServerJson(std::string_view text,
     return result;
   }
   result.report.parsed = true;
-  Reader reader(options, &result.report);
+  Reader reader(text, options, &result.report);
   reader.ReadServer(parsed.value, &result.server);
   reader.Finish();
   return result;

@@ -23,8 +23,10 @@ namespace registry {
 
 class Reader {
  public:
-  Reader(const ValidateOptions& options, ValidationReport* report)
-      : options_(options), report_(report) {}
+  // `source` is the text `root` was parsed from (for verbatim slices).
+  Reader(std::string_view source, const ValidateOptions& options,
+         ValidationReport* report)
+      : source_(source), options_(options), report_(report) {}
 
   void ReadServer(const json::Value& root, Server* out);
   /// Appends the report/truncated note if findings were dropped.
@@ -59,10 +61,13 @@ class Reader {
 
   // Calls fn(key, value) for known members (inside a Scope for the key);
   // reports duplicate keys and unknown keys, keeping the unknown ones.
-  template <typename Fn>
-  void ForEachMember(const json::Value& object,
-                     std::initializer_list<const char*> known,
-                     json::Value* extra, Fn&& fn);
+  // `known` is any range of std::string_view (an array or a braced list).
+  template <typename Keys, typename Fn>
+  void ForEachMember(const json::Value& object, const Keys& known,
+                     Extra* extra, Fn&& fn);
+  std::string SourceOf(const json::Value& v) const {
+    return std::string(source_.substr(v.pos.offset, v.end - v.pos.offset));
+  }
   void CheckDuplicateKeys(const json::Value& object);
   void CheckDuplicateKeysDeep(const json::Value& value, int depth);
   void Require(const json::Value& object,
@@ -109,6 +114,7 @@ class Reader {
                           const std::vector<std::string>& declared,
                           const char* what);
 
+  std::string_view source_;
   const ValidateOptions& options_;
   ValidationReport* report_;
   std::vector<Segment> path_;
@@ -117,19 +123,19 @@ class Reader {
 
 // Member templates, used by both registry_reader.cc and registry_inputs.cc.
 
-template <typename Fn>
-inline void Reader::ForEachMember(const json::Value& object,
-                           std::initializer_list<const char*> known,
-                           json::Value* extra, Fn&& fn) {
+template <typename Keys, typename Fn>
+inline void Reader::ForEachMember(const json::Value& object, const Keys& known,
+                                  Extra* extra, Fn&& fn) {
   CheckDuplicateKeys(object);
   for (const json::Member& m : object.members) {
     Scope scope(this, m.key);
-    if (std::any_of(known.begin(), known.end(),
-                    [&](const char* k) { return m.key == k; })) {
+    if (std::any_of(std::begin(known), std::end(known),
+                    [&](std::string_view k) { return m.key == k; })) {
       fn(std::string_view(m.key), m.value);
       continue;
     }
-    const std::string suggestion = text::DidYouMean(m.key, known);
+    const std::string suggestion = text::DidYouMean(
+        m.key, std::vector<std::string_view>(std::begin(known), std::end(known)));
     if (!suggestion.empty()) {
       Report("schema/misspelled-field", Severity::kWarning, m.key_pos,
              "unknown field " + text::Quoted(m.key) + " is ignored; did you mean '" +
@@ -141,8 +147,7 @@ inline void Reader::ForEachMember(const json::Value& object,
     }
     CheckDuplicateKeysDeep(m.value, 1);
     if (extra != nullptr) {
-      extra->type = json::Type::kObject;
-      extra->members.push_back(m);
+      extra->push_back({std::string(m.key), SourceOf(m.value)});
     }
   }
 }

@@ -170,17 +170,17 @@ std::vector<Reference> FindReferences(std::string_view s) {
 }
 
 std::string DidYouMean(std::string_view key,
-                       std::initializer_list<const char*> candidates) {
+                       const std::vector<std::string_view>& candidates) {
   const std::string folded = Fold(key);
   std::string best;
   size_t best_distance = 3;
-  for (const char* candidate : candidates) {
-    if (Fold(candidate) == folded) return candidate;
+  for (std::string_view candidate : candidates) {
+    if (Fold(candidate) == folded) return std::string(candidate);
     if (key.size() < 4) continue;
     const size_t d = EditDistance(key, candidate);
     if (d < best_distance) {
       best_distance = d;
-      best = candidate;
+      best = std::string(candidate);
     }
   }
   return best;

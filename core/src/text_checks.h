@@ -48,7 +48,7 @@ std::vector<Reference> FindReferences(std::string_view s);
 /// letters ignoring case, '_' and '-' (the pre-2025-09-16 snake_case names
 /// included), or an edit distance of at most 2. Empty when none is close.
 std::string DidYouMean(std::string_view key,
-                       std::initializer_list<const char*> candidates);
+                       const std::vector<std::string_view>& candidates);
 
 /// POSIX-portable environment variable name: [A-Za-z_][A-Za-z0-9_]*
 bool IsEnvVarName(std::string_view s);

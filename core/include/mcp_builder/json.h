@@ -5,7 +5,12 @@
 //   const Value* name = r.value.Find("name");   // name->pos.line, .column
 //
 // Positions are 1-based; columns count Unicode code points, so they match
-// what an editor shows. The parser never throws and never recurses deeper
+// what an editor shows.
+//
+// Strings are not copied: a string without escapes is a view into the input
+// text, and one with escapes is decoded once into the result's arena. So a
+// ParseResult (and every Value in it) is valid only while the input text it
+// was parsed from is alive, and Values must not outlive their ParseResult. The parser never throws and never recurses deeper
 // than ParseOptions::max_depth, so hostile input gets an error, not a crash.
 // Input must be UTF-8 (a leading byte-order mark is skipped); invalid UTF-8,
 // overlong encodings and lone surrogate escapes are rejected.
@@ -14,6 +19,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,9 +47,10 @@ class Value {
  public:
   Type type = Type::kNull;
   Position pos;
+  uint32_t end = 0;       // byte offset just past the value's last byte
   bool boolean = false;
   double number = 0;      // kNumber: the value as a double (may be +-inf)
-  std::string text;       // kString: decoded text; kNumber: the lexeme
+  std::string_view text;  // kString: decoded text; kNumber: the lexeme
   std::vector<Value> items;     // kArray
   std::vector<Member> members;  // kObject
 
@@ -58,7 +65,7 @@ class Value {
 };
 
 struct Member {
-  std::string key;
+  std::string_view key;
   Position key_pos;
   Value value;
 };
@@ -91,13 +98,26 @@ struct ParseOptions {
   bool allow_trailing_commas = false;  // JSONC: [1,2,] and {"a":1,}
 };
 
+/// Owns the decoded text of strings that contained escapes.
+class Arena {
+ public:
+  /// Copies `s` into the arena; the view stays valid as long as the arena.
+  std::string_view Store(std::string_view s);
+
+ private:
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  size_t left_ = 0;
+};
+
 struct ParseResult {
   Value value;
   ParseError error;
+  std::unique_ptr<Arena> arena;  // backs strings that had escapes
   bool ok() const { return error.code == ParseErrorCode::kNone; }
 };
 
-/// Parses one JSON document. Never throws.
+/// Parses one JSON document. Never throws. `text` must outlive the result.
 ParseResult Parse(std::string_view text, const ParseOptions& options = {});
 
 /// Appends `segment` to `pointer` as an RFC 6901 reference token

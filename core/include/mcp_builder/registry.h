@@ -4,9 +4,9 @@
 //   if (r.report.valid()) Use(r.server.packages[0].identifier);
 //
 // Reading never fails: fields of the wrong type are left empty and reported.
-// Fields this schema does not define are kept in `extra` (an object value
-// holding them in document order), never dropped, so a newer server.json
-// survives a round trip. Reference: shared/reference/mcp-clients.md §2.
+// Fields this schema does not define are kept in `extra`, in document order
+// and as their exact source text, never dropped, so a newer server.json
+// survives a round trip. The model owns all its strings. Reference: shared/reference/mcp-clients.md §2.
 #ifndef MCP_BUILDER_REGISTRY_H_
 #define MCP_BUILDER_REGISTRY_H_
 
@@ -24,6 +24,13 @@ namespace registry {
 /// The schema date this model and its validator follow.
 inline constexpr const char* kSchemaVersion = "2025-12-11";
 
+/// A member the schema does not define, kept verbatim.
+struct RawMember {
+  std::string key;   // decoded member name
+  std::string json;  // the value's source text, exactly as written
+};
+using Extra = std::vector<RawMember>;
+
 /// A value the user may be asked for (schema "Input").
 struct Input {
   std::string description;
@@ -34,7 +41,7 @@ struct Input {
   std::optional<std::string> default_value;
   std::optional<std::string> placeholder;
   std::vector<std::string> choices;  // when non-empty, the only valid values
-  json::Value extra;                 // unknown members, kept
+  Extra extra;                       // unknown members, kept
 };
 
 /// A named {variable} of a template value or a remote URL.
@@ -69,7 +76,7 @@ struct Transport {
   std::string url;   // may contain {references}
   std::vector<KeyValueInput> headers;
   std::vector<Variable> variables;  // remotes only: URL template variables
-  json::Value extra;
+  Extra extra;
 };
 
 struct Package {
@@ -83,7 +90,7 @@ struct Package {
   std::vector<Argument> runtime_arguments;
   std::vector<Argument> package_arguments;
   std::vector<KeyValueInput> environment_variables;
-  json::Value extra;
+  Extra extra;
 };
 
 struct Icon {
@@ -91,7 +98,7 @@ struct Icon {
   std::string mime_type;
   std::vector<std::string> sizes;
   std::string theme;
-  json::Value extra;
+  Extra extra;
 };
 
 struct Repository {
@@ -99,7 +106,7 @@ struct Repository {
   std::string source;
   std::string id;
   std::string subfolder;
-  json::Value extra;
+  Extra extra;
 };
 
 /// Schema "ServerDetail".
@@ -114,8 +121,8 @@ struct Server {
   std::vector<Icon> icons;
   std::vector<Package> packages;
   std::vector<Transport> remotes;
-  json::Value meta;   // "_meta", kept as parsed
-  json::Value extra;  // unknown top-level members
+  std::optional<std::string> meta;  // "_meta", as its source text
+  Extra extra;                      // unknown top-level members
 };
 
 struct ServerReadResult {
