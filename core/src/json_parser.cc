@@ -7,6 +7,7 @@
 // even for a minified single-line file.
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <utility>
@@ -85,6 +86,21 @@ struct PlainTable {
 };
 constexpr PlainTable kPlain;
 
+// Eight bytes at a time (SWAR): true if none of the eight needs a closer
+// look, i.e. all are ASCII, none is a control character, '"' or '\\'.
+// Strings in MCP documents are mostly long runs of such bytes.
+bool EightPlain(const unsigned char* p) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighs = 0x8080808080808080ULL;
+  uint64_t w;
+  std::memcpy(&w, p, sizeof(w));
+  auto has_zero = [](uint64_t x) { return ((x - kOnes) & ~x & kHighs) != 0; };
+  if ((w & kHighs) != 0) return false;
+  // With every byte below 0x80, this finds bytes below 0x20.
+  if (((w - kOnes * 0x20) & ~w & kHighs) != 0) return false;
+  return !has_zero(w ^ (kOnes * '"')) && !has_zero(w ^ (kOnes * '\\'));
+}
+
 class Parser {
  public:
   Parser(std::string_view text, const ParseOptions& options)
@@ -92,7 +108,11 @@ class Parser {
         p_(begin_),
         end_(begin_ + text.size()),
         line_start_(begin_),
-        options_(options) {}
+        options_(options) {
+    // Typical MCP documents fit; saves regrowing the stacks on every call.
+    item_stack_.reserve(32);
+    member_stack_.reserve(32);
+  }
 
   ParseResult Run() {
     ParseResult result;
@@ -154,8 +174,14 @@ class Parser {
   }
 
   // Skips whitespace and, for JSONC, comments. False only on a bad comment.
-  // Works on a local pointer: this runs between every two tokens.
+  // Runs between every two tokens, where most often there is nothing to
+  // skip, so that case is checked first and inline.
   bool SkipSpace() {
+    if (p_ != end_ && *p_ > ' ' && *p_ != '/') return true;
+    return SkipSpaceSlow();
+  }
+
+  bool SkipSpaceSlow() {
     const unsigned char* p = p_;
     for (;;) {
       while (p != end_ && (*p == ' ' || *p == '\t')) ++p;
@@ -410,6 +436,7 @@ class Parser {
     scratch_.clear();
     for (;;) {
       const unsigned char* p = p_;
+      while (end_ - p >= 8 && EightPlain(p)) p += 8;
       while (p != end_ && kPlain[*p]) ++p;
       p_ = p;
       if (p_ == end_) {
@@ -462,25 +489,25 @@ class Parser {
   // moved into an exactly sized vector when the container closes, instead
   // of growing each container's vector one push at a time.
   template <typename T>
-  static void MoveTail(std::vector<T>* stack, size_t start, std::vector<T>* out) {
-    out->reserve(stack->size() - start);
-    for (size_t i = start; i < stack->size(); ++i) {
-      out->push_back(std::move((*stack)[i]));
-    }
+  Span<T> MoveTail(std::vector<T>* stack, size_t start) {
+    if (!arena_) arena_ = std::make_unique<Arena>();
+    const Span<T> span =
+        arena_->Store(stack->data() + start, stack->size() - start);
     stack->resize(start);
+    return span;
   }
 
   bool ParseArray(Value* out, int depth) {
     const size_t start = item_stack_.size();
     const bool ok = ParseArrayItems(out, depth);
-    MoveTail(&item_stack_, start, &out->items);
+    out->items = MoveTail(&item_stack_, start);
     return ok && Ended(out);
   }
 
   bool ParseObject(Value* out, int depth) {
     const size_t start = member_stack_.size();
     const bool ok = ParseObjectMembers(out, depth);
-    MoveTail(&member_stack_, start, &out->members);
+    out->members = MoveTail(&member_stack_, start);
     return ok && Ended(out);
   }
 
@@ -607,28 +634,37 @@ const char* ParseErrorRule(ParseErrorCode code) {
   return "json/syntax";
 }
 
-std::string_view Arena::Store(std::string_view s) {
-  constexpr size_t kBlockSize = 4096;
-  if (s.size() > left_) {
-    const size_t size = s.size() > kBlockSize / 4 ? s.size() : kBlockSize;
-    blocks_.push_back(std::unique_ptr<char[]>(new char[size]));
-    if (size != kBlockSize) {  // a dedicated block; keep the current one
-      std::copy(s.begin(), s.end(), blocks_.back().get());
-      return std::string_view(blocks_.back().get(), s.size());
+void* Arena::Allocate(size_t bytes, size_t alignment) {
+  constexpr size_t kBlockSize = 16 * 1024;
+  const size_t pad = (alignment - reinterpret_cast<uintptr_t>(next_) % alignment) % alignment;
+  if (next_ == nullptr || bytes + pad > left_) {
+    if (bytes > kBlockSize / 4) {
+      // A dedicated block (new[] is aligned for any fundamental type); the
+      // current block stays in use for small allocations.
+      blocks_.push_back(std::unique_ptr<char[]>(new char[bytes]));
+      return blocks_.back().get();
     }
+    blocks_.push_back(std::unique_ptr<char[]>(new char[kBlockSize]));
     next_ = blocks_.back().get();
-    left_ = size;
+    left_ = kBlockSize;
+    return Allocate(bytes, alignment);
   }
-  std::copy(s.begin(), s.end(), next_);
-  const std::string_view stored(next_, s.size());
-  next_ += s.size();
-  left_ -= s.size();
-  return stored;
+  char* p = next_ + pad;
+  next_ = p + bytes;
+  left_ -= bytes + pad;
+  return p;
+}
+
+std::string_view Arena::Store(std::string_view s) {
+  if (s.empty()) return std::string_view();
+  char* p = static_cast<char*>(Allocate(s.size(), 1));
+  std::memcpy(p, s.data(), s.size());
+  return std::string_view(p, s.size());
 }
 
 const Value* Value::Find(std::string_view key) const {
-  for (auto it = members.rbegin(); it != members.rend(); ++it) {
-    if (it->key == key) return &it->value;
+  for (size_t i = members.size(); i > 0; --i) {
+    if (members[i - 1].key == key) return &members[i - 1].value;
   }
   return nullptr;
 }

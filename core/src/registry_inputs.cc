@@ -44,12 +44,6 @@ bool FitsFormat(const std::string& format, std::string_view s) {
   return true;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 constexpr std::string_view kInputKeys[] = {
     "description", "isRequired", "format", "value", "isSecret",
     "default", "placeholder", "choices"};
@@ -268,17 +262,25 @@ void Reader::CheckUniqueNames(const Value& array,
   if (!array.is_array()) return;
   // Header names are case-insensitive (RFC 9110); environment names are not
   // on POSIX, so they are compared exactly.
-  std::vector<std::pair<std::string, size_t>> seen;  // name, first index
+  const auto same = [kind](std::string_view a, std::string_view b) {
+    if (kind == KeyKind::kEnv) return a == b;
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return std::tolower(static_cast<unsigned char>(x)) ==
+                    std::tolower(static_cast<unsigned char>(y));
+           });
+  };
+  // Lists are short (a handful of names), so a quadratic scan is cheapest.
   for (size_t i = 0; i < items.size() && i < array.items.size(); ++i) {
     if (items[i].name.empty()) continue;
-    std::string key = kind == KeyKind::kHeader ? Lower(items[i].name)
-                                               : items[i].name;
-    const auto it = std::find_if(seen.begin(), seen.end(),
-                                 [&](const auto& s) { return s.first == key; });
-    if (it == seen.end()) {
-      seen.emplace_back(std::move(key), i);
-      continue;
+    size_t first = i;
+    for (size_t j = 0; j < i; ++j) {
+      if (same(items[j].name, items[i].name)) {
+        first = j;
+        break;
+      }
     }
+    if (first == i) continue;
     const Value* name = array.items[i].Find("name");
     Scope s1(this, i);
     Scope s2(this, "name");
@@ -287,7 +289,7 @@ void Reader::CheckUniqueNames(const Value& array,
            std::string(kind == KeyKind::kHeader ? "header " : "environment "
                                                   "variable ") +
                text::Quoted(items[i].name) + " is declared twice (first as item " +
-               std::to_string(it->second) + ")");
+               std::to_string(first) + ")");
   }
 }
 

@@ -162,8 +162,8 @@ bool Reader::ExpectType(const Value& v, Type type) {
   return false;
 }
 
-std::string Reader::String(const Value& v) {
-  return ExpectType(v, Type::kString) ? std::string(v.text) : std::string();
+std::string_view Reader::String(const Value& v) {
+  return ExpectType(v, Type::kString) ? v.text : std::string_view();
 }
 
 bool Reader::Bool(const Value& v) {
@@ -175,7 +175,7 @@ std::vector<std::string> Reader::StringArray(const Value& v) {
   if (!ExpectType(v, Type::kArray)) return out;
   for (size_t i = 0; i < v.items.size(); ++i) {
     Scope scope(this, i);
-    out.push_back(String(v.items[i]));
+    out.emplace_back(String(v.items[i]));
   }
   return out;
 }
@@ -505,12 +505,10 @@ void Reader::CheckPackage(const Value& v, const Package& p) {
 
 void Reader::ReadTransport(const Value& v, bool remote, Transport* out) {
   if (!ExpectType(v, Type::kObject)) return;
-  static constexpr std::string_view kLocalKeys[] = {"type", "url", "headers"};
-  static constexpr std::string_view kRemoteKeys[] = {"type", "url", "headers",
-                                                     "variables"};
-  const std::vector<std::string_view> keys =
-      remote ? std::vector<std::string_view>(std::begin(kRemoteKeys), std::end(kRemoteKeys))
-             : std::vector<std::string_view>(std::begin(kLocalKeys), std::end(kLocalKeys));
+  // Remotes also take URL "variables"; package transports do not.
+  static constexpr std::string_view kKeys[] = {"type", "url", "headers",
+                                               "variables"};
+  const auto keys = remote ? KeyList{kKeys, 4} : KeyList{kKeys, 3};
   ForEachMember(v, keys, &out->extra,
                 [&](std::string_view key, const Value& f) {
     if (key == "type") {

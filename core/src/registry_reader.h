@@ -21,12 +21,22 @@
 namespace mcp_builder {
 namespace registry {
 
+/// A run of known member names (a prefix of a constant array).
+struct KeyList {
+  const std::string_view* keys;
+  size_t size;
+  const std::string_view* begin() const { return keys; }
+  const std::string_view* end() const { return keys + size; }
+};
+
 class Reader {
  public:
   // `source` is the text `root` was parsed from (for verbatim slices).
   Reader(std::string_view source, const ValidateOptions& options,
          ValidationReport* report)
-      : source_(source), options_(options), report_(report) {}
+      : source_(source), options_(options), report_(report) {
+    path_.reserve(16);  // deeper than any schema-defined path
+  }
 
   void ReadServer(const json::Value& root, Server* out);
   /// Appends the report/truncated note if findings were dropped.
@@ -74,7 +84,7 @@ class Reader {
                std::initializer_list<const char*> names);
 
   bool ExpectType(const json::Value& v, json::Type type);
-  std::string String(const json::Value& v);
+  std::string_view String(const json::Value& v);  // "" if not a string
   bool Bool(const json::Value& v);
   std::vector<std::string> StringArray(const json::Value& v);
   void Enum(const json::Value& v, std::string_view value,

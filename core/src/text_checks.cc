@@ -54,6 +54,19 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+// RFC 3986 unreserved and reserved characters: what a URI may hold as is.
+struct UriCharTable {
+  bool v[256];
+  constexpr UriCharTable() : v() {
+    for (int c = 'a'; c <= 'z'; ++c) v[c] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) v[c] = true;
+    for (int c = '0'; c <= '9'; ++c) v[c] = true;
+    for (char c : "-._~:/?#[]@!$&'()*+,;=") v[static_cast<unsigned char>(c)] = c != 0;
+  }
+  constexpr bool operator[](unsigned char c) const { return v[c]; }
+};
+constexpr UriCharTable kUriChar;
+
 }  // namespace
 
 size_t CodePointLength(std::string_view s) {
@@ -73,13 +86,9 @@ bool IsUri(std::string_view s) {
   if (i == s.size() || s[i] != ':') return false;
   const std::string_view scheme = s.substr(0, i);
   const std::string_view rest = s.substr(i + 1);
-  static constexpr std::string_view kAllowed =
-      "-._~:/?#[]@!$&'()*+,;=";  // unreserved and reserved punctuation
   for (size_t k = 0; k < rest.size(); ++k) {
     const char c = rest[k];
-    if (IsAlpha(c) || IsDigit(c) || kAllowed.find(c) != std::string_view::npos) {
-      continue;
-    }
+    if (kUriChar[static_cast<unsigned char>(c)]) continue;
     if (c == '%' && k + 2 < rest.size() && IsHex(rest[k + 1]) &&
         IsHex(rest[k + 2])) {
       k += 2;
@@ -87,9 +96,13 @@ bool IsUri(std::string_view s) {
     }
     return false;
   }
-  std::string lower;
-  for (char c : scheme) lower.push_back(static_cast<char>(std::tolower(c)));
-  if (lower == "http" || lower == "https") {
+  auto scheme_is = [&](std::string_view want) {
+    return scheme.size() == want.size() &&
+           std::equal(scheme.begin(), scheme.end(), want.begin(), [](char a, char b) {
+             return std::tolower(static_cast<unsigned char>(a)) == b;
+           });
+  };
+  if (scheme_is("http") || scheme_is("https")) {
     // hier-part must be "//" authority with a non-empty host.
     if (rest.size() < 3 || rest.substr(0, 2) != "//") return false;
     const std::string_view authority =
@@ -154,7 +167,7 @@ bool MatchesTransportUrl(std::string_view s) {
 
 std::vector<Reference> FindReferences(std::string_view s) {
   std::vector<Reference> refs;
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = s.find('{'); i < s.size(); ++i) {
     if (s[i] != '{') continue;
     size_t j = i + 1;
     while (j < s.size() && (IsAlpha(s[j]) || IsDigit(s[j]) || s[j] == '_' ||

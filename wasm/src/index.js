@@ -22,22 +22,39 @@ async function loadWasmBinary(options) {
   return undefined; // the browser fetches it next to mcp-builder.js
 }
 
-// Strings are encoded here rather than by embind: embind's own JS-string
-// conversion loops per character, and TextEncoder is several times faster.
-// Bytes (Uint8Array) go through untouched, so the core sees invalid UTF-8.
 const encoder = new TextEncoder();
 
 function wrap(core) {
+  // Input goes into one reusable buffer in wasm memory: strings are encoded
+  // there directly (TextEncoder.encodeInto), bytes are copied as they are,
+  // so the core sees invalid UTF-8 in files. Calls are synchronous, so one
+  // buffer serves them all.
+  let bufferAddress = 0;
+  let bufferSize = 0;
+  const reserve = (size) => {
+    if (size <= bufferSize) return;
+    if (bufferAddress) core._free(bufferAddress);
+    bufferSize = Math.max(size, 64 * 1024);
+    bufferAddress = core._malloc(bufferSize);
+    if (!bufferAddress) {
+      bufferSize = 0;
+      throw new RangeError(`cannot allocate ${size} bytes in the WebAssembly heap`);
+    }
+  };
   const call = (name, input, argName) => {
-    let bytes;
+    let length;
     if (typeof input === 'string') {
-      bytes = encoder.encode(input);
+      reserve(input.length * 3); // the most UTF-8 bytes a UTF-16 string needs
+      // core.HEAPU8 is read after reserve(): growing memory replaces it.
+      length = encoder.encodeInto(input, core.HEAPU8.subarray(bufferAddress, bufferAddress + bufferSize)).written;
     } else if (input instanceof Uint8Array) {
-      bytes = input;
+      reserve(input.length);
+      core.HEAPU8.set(input, bufferAddress);
+      length = input.length;
     } else {
       throw new TypeError(`${name}: ${argName} must be a string or a Uint8Array`);
     }
-    return JSON.parse(core[name](bytes));
+    return JSON.parse(core[name](bufferAddress, length));
   };
   return Object.freeze({
     /** Version of the core, e.g. "0.1.0". */

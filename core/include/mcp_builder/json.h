@@ -7,10 +7,12 @@
 // Positions are 1-based; columns count Unicode code points, so they match
 // what an editor shows.
 //
-// Strings are not copied: a string without escapes is a view into the input
-// text, and one with escapes is decoded once into the result's arena. So a
-// ParseResult (and every Value in it) is valid only while the input text it
-// was parsed from is alive, and Values must not outlive their ParseResult. The parser never throws and never recurses deeper
+// Nothing is copied per value: a string without escapes is a view into the
+// input text, one with escapes is decoded once into the result's arena, and
+// arrays and objects are spans of arena memory. So a ParseResult (and every
+// Value in it) is valid only while the input text it was parsed from is
+// alive, and Values must not outlive their ParseResult. In exchange a parse
+// costs a few block allocations, and Values are trivially destructible. The parser never throws and never recurses deeper
 // than ParseOptions::max_depth, so hostile input gets an error, not a crash.
 // Input must be UTF-8 (a leading byte-order mark is skipped); invalid UTF-8,
 // overlong encodings and lone surrogate escapes are rejected.
@@ -19,8 +21,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <string_view>
 #include <vector>
 
@@ -41,6 +45,24 @@ const char* TypeName(Type type);
 
 struct Member;
 
+/// A read-only view of consecutive elements (in a ParseResult's arena).
+template <typename T>
+class Span {
+ public:
+  Span() = default;
+  Span(const T* data, size_t size) : data_(data), size_(size) {}
+  const T* begin() const { return data_; }
+  const T* end() const { return data_ + size_; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const T& operator[](size_t i) const { return data_[i]; }
+  const T& back() const { return data_[size_ - 1]; }
+
+ private:
+  const T* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 /// One parsed value. Objects keep their members in document order,
 /// duplicates included, so callers can report duplicate keys.
 class Value {
@@ -51,8 +73,8 @@ class Value {
   bool boolean = false;
   double number = 0;      // kNumber: the value as a double (may be +-inf)
   std::string_view text;  // kString: decoded text; kNumber: the lexeme
-  std::vector<Value> items;     // kArray
-  std::vector<Member> members;  // kObject
+  Span<Value> items;     // kArray
+  Span<Member> members;  // kObject
 
   bool is_string() const { return type == Type::kString; }
   bool is_object() const { return type == Type::kObject; }
@@ -98,11 +120,23 @@ struct ParseOptions {
   bool allow_trailing_commas = false;  // JSONC: [1,2,] and {"a":1,}
 };
 
-/// Owns the decoded text of strings that contained escapes.
+/// Owns the memory behind a ParseResult's containers and decoded strings.
+/// Memory is released all at once with the arena.
 class Arena {
  public:
+  /// Uninitialized, suitably aligned memory for `bytes` bytes.
+  void* Allocate(size_t bytes, size_t alignment);
   /// Copies `s` into the arena; the view stays valid as long as the arena.
   std::string_view Store(std::string_view s);
+  /// Copies trivially copyable elements into the arena.
+  template <typename T>
+  Span<T> Store(const T* data, size_t n) {
+    static_assert(std::is_trivially_copyable<T>::value, "arena holds PODs");
+    if (n == 0) return Span<T>();
+    void* memory = Allocate(n * sizeof(T), alignof(T));
+    std::memcpy(memory, data, n * sizeof(T));
+    return Span<T>(static_cast<const T*>(memory), n);
+  }
 
  private:
   std::vector<std::unique_ptr<char[]>> blocks_;
