@@ -118,10 +118,10 @@ void Reader::CheckInput(const Value& v, const Input& in) {
     }
     if (!FitsFormat(in.format, f->text)) {
       Report("semantic/format-mismatch", Severity::kError, f->pos,
-             std::string(key) + " " + text::Quoted(f->text) + " is not a " +
-                 in.format +
-                 (in.format == "boolean" ? " ('true' or 'false')"
-                                         : " (a decimal number)"));
+             std::string(key) + " " + text::Quoted(f->text) +
+                 (in.format == "boolean" ? " is not 'true' or 'false'"
+                                         : " is not a decimal number") +
+                 " (format is " + in.format + ")");
     }
   }
   if (choices != nullptr && choices->is_array()) {
@@ -131,7 +131,8 @@ void Reader::CheckInput(const Value& v, const Input& in) {
       Scope s1(this, "choices");
       Scope s2(this, i);
       Report("semantic/format-mismatch", Severity::kError, c.pos,
-             "choice " + text::Quoted(c.text) + " is not a " + in.format);
+             "choice " + text::Quoted(c.text) + " does not match format " +
+                 in.format);
     }
   }
 }

@@ -202,15 +202,21 @@ void Reader::Length(const Value& v, std::string_view value, size_t min,
                     size_t max, const char* rule) {
   if (!v.is_string()) return;
   const size_t n = text::CodePointLength(value);
+  if (n >= min && n <= max) return;
+  // Name the field: the last key on the path ("description", "src", ...).
+  std::string field = "value";
+  if (!path_.empty() && !path_.back().is_index) field = std::string(path_.back().key);
+  auto characters = [](size_t k) {
+    return std::to_string(k) + (k == 1 ? " character" : " characters");
+  };
   if (n < min) {
     Report(rule, Severity::kError, v.pos,
-           min == 1 ? std::string("must not be empty")
-                    : "is " + std::to_string(n) +
-                          " characters long; the minimum is " +
-                          std::to_string(min));
-  } else if (n > max) {
+           min == 1 ? field + " must not be empty"
+                    : field + " is " + characters(n) +
+                          " long; the minimum is " + std::to_string(min));
+  } else {
     Report(rule, Severity::kError, v.pos,
-           "is " + std::to_string(n) + " characters long; the maximum is " +
+           field + " is " + characters(n) + " long; the maximum is " +
                std::to_string(max));
   }
 }
