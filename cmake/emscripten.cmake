@@ -17,6 +17,9 @@ set(MCP_BUILDER_WASM_LINK_OPTIONS
   -sEXPORTED_FUNCTIONS=_malloc,_free)
 
 # The GoogleTest suite compiled to wasm and run by Node (STYLE.md rule 27).
+# WASM_ASYNC_COMPILATION=0 reads the .wasm with fs: 3.1.6's async path
+# calls Node 20's global fetch() on a file path and fails.
 set(MCP_BUILDER_WASM_TEST_LINK_OPTIONS
   -O2 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1
-  -sSTACK_SIZE=5MB)
+  -sWASM_ASYNC_COMPILATION=0
+  -sTOTAL_STACK=5MB)  # TOTAL_STACK: 3.1.6 predates the STACK_SIZE name

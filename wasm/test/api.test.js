@@ -262,7 +262,7 @@ test('hostile text in a message comes back intact after JSON.parse', async () =>
   assert.ok(report.diagnostics[0].message.includes(`'${HOSTILE}'`), report.diagnostics[0].message);
   const key = mcp.validateServerJson(MINIMAL_VALID.slice(0, -1) + `,${JSON.stringify(HOSTILE)}:1}`);
   assert.equal(key.diagnostics[0].rule, 'schema/unknown-field');
-  assert.equal(key.diagnostics[0].pointer, '/' + HOSTILE);
+  assert.equal(key.diagnostics[0].pointer, '/' + HOSTILE.replaceAll('/', '~1')); // RFC 6901
   assert.ok(key.diagnostics[0].message.includes(HOSTILE));
 });
 
