@@ -21,12 +21,16 @@ ensure_packages() {
     missing+=("$pkg")
   done
   ((${#missing[@]})) || return 0
+  local sudo=()
   if [[ "$(id -u)" != 0 ]]; then
-    die "missing Debian packages: ${missing[*]} (run as root, or: sudo apt-get install -y ${missing[*]})"
+    # CI runners are not root but have password-less sudo.
+    if sudo -n true 2>/dev/null; then sudo=(sudo -n); else
+      die "missing Debian packages: ${missing[*]} (run as root, or: sudo apt-get install -y ${missing[*]})"
+    fi
   fi
   log "installing Debian packages: ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
 # npm ci of the dev tooling, only when package-lock.json changed.

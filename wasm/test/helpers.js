@@ -31,9 +31,9 @@ export function tempDir(prefix = 'mcp-builder-test-') {
   return dir;
 }
 
-/** Runs the Node CLI; returns { status, stdout, stderr } (strings). */
-export function runCli(args, { input, cwd = ROOT, timeout = 20000 } = {}) {
-  return run(process.execPath, [BIN, ...args], { input, cwd, timeout });
+/** Runs the Node CLI; returns { status, stdout, stderr } (strings unless encoding: 'buffer'). */
+export function runCli(args, options = {}) {
+  return run(process.execPath, [BIN, ...args], options);
 }
 
 export function run(command, args, { input, cwd = ROOT, timeout = 20000, encoding = 'utf8', env } = {}) {
