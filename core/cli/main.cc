@@ -6,6 +6,7 @@
 //   exit 0 valid, 1 invalid, 2 usage error, unreadable input or not JSON
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -32,6 +33,11 @@ bool ReadAll(const std::string& path, std::string* out, std::string* error) {
   if (path == "-") {
     out->assign(std::istreambuf_iterator<char>(std::cin), {});
     return true;
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    *error = "is a directory";
+    return false;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {

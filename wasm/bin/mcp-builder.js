@@ -7,7 +7,7 @@
 // Files are passed to the core as bytes, not decoded text, so invalid UTF-8
 // is reported instead of being silently replaced.
 import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
-import { init } from '../src/index.js';
+import { init, tooLargeReport } from '../src/index.js';
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
@@ -88,6 +88,13 @@ function describeReadError(err) {
   return reasons[err.code] ?? err.message;
 }
 
+// JSON text byte-identical to the core's report (core/src/json_writer.cc),
+// which escapes these so the report is safe to embed in HTML or a script.
+function toJson(report) {
+  return JSON.stringify(report).replace(/[<>&\u007f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -116,17 +123,9 @@ async function validate(opts, out, err) {
     return EXIT_USAGE;
   }
   const report = input.truncated
-    ? {
-        valid: false,
-        parsed: false,
-        diagnostics: [{
-          rule: 'json/too-large', severity: 'error', line: 1, column: 1, pointer: '',
-          message: `input is ${input.size === null ? 'more than ' + mcp.limits.maxBytes : input.size} ` +
-            `bytes, larger than the limit of ${mcp.limits.maxBytes} bytes`,
-        }],
-      }
+    ? tooLargeReport(input.size, mcp.limits.maxBytes)
     : mcp.validateServerJson(input.bytes);
-  out(opts.format === 'json' ? JSON.stringify(report) + '\n' : formatText(shown, report));
+  out(opts.format === 'json' ? toJson(report) + '\n' : formatText(shown, report));
   if (!report.parsed) return EXIT_USAGE;
   return report.valid ? EXIT_OK : EXIT_FINDINGS;
 }

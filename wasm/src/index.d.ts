@@ -42,6 +42,7 @@ export interface McpBuilder {
   readonly version: string;
   readonly limits: Limits;
   /** Validate an MCP Registry server.json (schema 2025-12-11 plus semantic checks). */
+  /** A Buffer, or a Uint8Array from another realm, counts as a Uint8Array. */
   validateServerJson(input: string | Uint8Array): ValidationReport;
 }
 
@@ -51,6 +52,9 @@ export interface InitOptions {
   /** Where to fetch mcp-builder.wasm from (browser). */
   locateFile?: (path: string, prefix: string) => string;
 }
+
+/** The json/too-large report for input of `size` bytes (null: size unknown). */
+export function tooLargeReport(size: number | null, maxBytes: number): ValidationReport;
 
 /** Load the WebAssembly core once; later calls return the same promise. */
 export function init(options?: InitOptions): Promise<McpBuilder>;

@@ -24,7 +24,45 @@ async function loadWasmBinary(options) {
 
 const encoder = new TextEncoder();
 
+// A Uint8Array (or Buffer), also one made in another realm (vm, iframe).
+const isBytes = (x) =>
+  x instanceof Uint8Array || Object.prototype.toString.call(x) === '[object Uint8Array]';
+
+// UTF-8 length of a JS string, counting an unpaired surrogate as U+FFFD
+// (3 bytes), as TextEncoder encodes it.
+function utf8Length(s) {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length &&
+             (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
+
+/**
+ * The report for input over the size limit, identical to the core's (same
+ * keys, order and message), built without copying the input into wasm.
+ * @param {number|null} size  byte count, or null if only known to be larger
+ */
+export function tooLargeReport(size, maxBytes) {
+  const what = size === null ? 'input is larger than the limit of'
+    : `input is ${size} bytes, larger than the limit of`;
+  return {
+    valid: false,
+    parsed: false,
+    diagnostics: [{
+      rule: 'json/too-large', severity: 'error', message: `${what} ${maxBytes} bytes`,
+      line: 1, column: 1, pointer: '',
+    }],
+  };
+}
+
 function wrap(core) {
+  const limits = Object.freeze(JSON.parse(core.limits()));
   // Input goes into one reusable buffer in wasm memory: strings are encoded
   // there directly (TextEncoder.encodeInto), bytes are copied as they are,
   // so the core sees invalid UTF-8 in files. Calls are synchronous, so one
@@ -43,14 +81,23 @@ function wrap(core) {
   };
   const call = (name, input, argName) => {
     let length;
+    // Refuse oversized input before it touches wasm memory, which never
+    // shrinks. A string's UTF-8 length is at least its UTF-16 length.
+    if (typeof input === 'string' && input.length > limits.maxBytes) {
+      return tooLargeReport(utf8Length(input), limits.maxBytes);
+    }
+    if (isBytes(input) && input.byteLength > limits.maxBytes) {
+      return tooLargeReport(input.byteLength, limits.maxBytes);
+    }
     if (typeof input === 'string') {
       reserve(input.length * 3); // the most UTF-8 bytes a UTF-16 string needs
       // core.HEAPU8 is read after reserve(): growing memory replaces it.
       length = encoder.encodeInto(input, core.HEAPU8.subarray(bufferAddress, bufferAddress + bufferSize)).written;
-    } else if (input instanceof Uint8Array) {
-      reserve(input.length);
-      core.HEAPU8.set(input, bufferAddress);
-      length = input.length;
+    } else if (isBytes(input)) {
+      const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+      reserve(bytes.length);
+      core.HEAPU8.set(bytes, bufferAddress);
+      length = bytes.length;
     } else {
       throw new TypeError(`${name}: ${argName} must be a string or a Uint8Array`);
     }
@@ -60,7 +107,7 @@ function wrap(core) {
     /** Version of the core, e.g. "0.1.0". */
     version: core.coreVersion(),
     /** Limits the core enforces on every document. */
-    limits: Object.freeze(JSON.parse(core.limits())),
+    limits,
     /** Validate a registry server.json document (text or UTF-8 bytes). */
     validateServerJson(input) {
       return call('validateServerJson', input, 'input');

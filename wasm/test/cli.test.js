@@ -146,7 +146,8 @@ test('stdin larger than maxBytes: exit 2 with json/too-large', async () => {
   const { maxBytes } = (await init()).limits;
   const r = runCli(['validate', '-'], { input: Buffer.alloc(maxBytes + 100_000, 0x20) });
   assert.equal(r.status, 2);
-  assert.match(r.stdout, /^<stdin>:1:1: error json\/too-large input is .*bytes, larger than the limit of \d+ bytes\n/);
+  // Reading stops past the limit, so the exact size of stdin is unknown.
+  assert.match(r.stdout, /^<stdin>:1:1: error json\/too-large input is larger than the limit of \d+ bytes\n/);
 });
 
 test('--format json prints exactly the API report, for valid, invalid and unreadable input', async () => {
