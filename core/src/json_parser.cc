@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "mcp_builder/json.h"
+#include "utf8.h"
 
 namespace mcp_builder {
 namespace json {
@@ -46,33 +47,6 @@ void AppendUtf8(std::string* out, uint32_t cp) {
     out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
-}
-
-// Length of the well-formed UTF-8 sequence at p (RFC 3629: no overlongs,
-// no surrogates, nothing above U+10FFFF), or 0 if it is malformed.
-size_t Utf8SequenceLength(const unsigned char* p, const unsigned char* end) {
-  const unsigned char c = p[0];
-  size_t need;
-  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    need = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    need = 3;
-    if (c == 0xE0) lo = 0xA0;  // overlong
-    if (c == 0xED) hi = 0x9F;  // UTF-16 surrogates
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    need = 4;
-    if (c == 0xF0) lo = 0x90;  // overlong
-    if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
-  } else {
-    return 0;
-  }
-  if (static_cast<size_t>(end - p) < need) return 0;
-  if (p[1] < lo || p[1] > hi) return 0;
-  for (size_t i = 2; i < need; ++i) {
-    if (p[i] < 0x80 || p[i] > 0xBF) return 0;
-  }
-  return need;
 }
 
 // Bytes that may appear unescaped in a string and need no further checks:
@@ -239,7 +213,7 @@ class Parser {
   // Steps over one multi-byte UTF-8 sequence at p_, counting its
   // continuation bytes for the column.
   bool SkipUtf8() {
-    const size_t n = Utf8SequenceLength(p_, end_);
+    const size_t n = utf8::SequenceLength(p_, end_);
     if (n == 0) {
       return Fail(ParseErrorCode::kEncoding,
                   "invalid UTF-8: " + Describe(*p_) +
@@ -272,7 +246,7 @@ class Parser {
           return ParseNumber(out) && Ended(out);
         }
         if (*p_ >= 0x80) {
-          const size_t n = Utf8SequenceLength(p_, end_);
+          const size_t n = utf8::SequenceLength(p_, end_);
           if (n == 0) return SkipUtf8();  // reports the encoding error
         }
         return FailUnexpected("a value (object, array, string, number, "

@@ -1,5 +1,7 @@
 #include "mcp_builder/json_writer.h"
 
+#include "utf8.h"
+
 namespace mcp_builder {
 namespace json {
 namespace {
@@ -10,34 +12,6 @@ void AppendEscapedCodeUnit(std::string* out, unsigned v) {
   for (int shift = 12; shift >= 0; shift -= 4) out->push_back(kHex[(v >> shift) & 15]);
 }
 
-// Length of a well-formed UTF-8 sequence starting at s[i], or 0.
-size_t SequenceLength(std::string_view s, size_t i) {
-  const unsigned char c = s[i];
-  size_t n;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (s.size() - i < n) return 0;
-  const unsigned char c1 = s[i + 1];
-  if (c1 < lo || c1 > hi) return 0;
-  for (size_t k = 2; k < n; ++k) {
-    const unsigned char ck = s[i + k];
-    if (ck < 0x80 || ck > 0xBF) return 0;
-  }
-  return n;
-}
-
 }  // namespace
 
 void AppendQuoted(std::string* out, std::string_view text) {
@@ -45,7 +19,8 @@ void AppendQuoted(std::string* out, std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     const unsigned char c = text[i];
     if (c >= 0x80) {
-      const size_t n = SequenceLength(text, i);
+      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+      const size_t n = utf8::SequenceLength(bytes + i, bytes + text.size());
       if (n == 0) {
         out->append("\xEF\xBF\xBD");  // U+FFFD replaces a bad byte
         ++i;

@@ -106,8 +106,8 @@ INSTANTIATE_TEST_SUITE_P(
                   ParseErrorCode::kSyntax, 3, 6, "found '}'"},
         ErrorCase{"LoneCrLines", "[1,\r2,\r?]", ParseErrorCode::kSyntax, 3, 1,
                   "found '?'"}),
-    [](const testing::TestParamInfo<ErrorCase>& info) {
-      return std::string(info.param.name);
+    [](const testing::TestParamInfo<ErrorCase>& param) {
+      return std::string(param.param.name);
     });
 
 TEST(JsonParser, ParsesEveryTypeWithPositions) {

@@ -188,8 +188,8 @@ INSTANTIATE_TEST_SUITE_P(
                  "\"environment_variables\""},
         RuleCase{"UnknownField", Doc(R"(,"homepage":"https://x.io")"),
                  "schema/unknown-field", I, "/homepage", "\"homepage\""}),
-    [](const testing::TestParamInfo<RuleCase>& info) {
-      return std::string(info.param.name);
+    [](const testing::TestParamInfo<RuleCase>& param) {
+      return std::string(param.param.name);
     });
 
 INSTANTIATE_TEST_SUITE_P(
@@ -286,8 +286,8 @@ INSTANTIATE_TEST_SUITE_P(
                  "semantic/schema-version", I, "/$schema", "\"https://static"},
         RuleCase{"NotSemver", R"({"name":"io.a/b","description":"d","version":"2024.1"})",
                  "semantic/version-not-semver", I, "/version", "\"2024.1\""}),
-    [](const testing::TestParamInfo<RuleCase>& info) {
-      return std::string(info.param.name);
+    [](const testing::TestParamInfo<RuleCase>& param) {
+      return std::string(param.param.name);
     });
 
 TEST(RegistryValidate, PackageVersionLatestPointsAtPackageVersion) {
