@@ -6,6 +6,7 @@
 // column from the byte column. This keeps position tracking O(1) per value
 // even for a minified single-line file.
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -90,11 +91,13 @@ class Parser {
 
   ParseResult Run() {
     ParseResult result;
-    if (static_cast<size_t>(end_ - begin_) > options_.max_bytes) {
+    // Positions hold 32-bit offsets, so no limit can exceed 4 GiB - 1.
+    const size_t limit = std::min<size_t>(options_.max_bytes, UINT32_MAX);
+    if (static_cast<size_t>(end_ - begin_) > limit) {
       Fail(ParseErrorCode::kTooLarge,
            "input is " + std::to_string(end_ - begin_) +
-               " bytes, larger than the limit of " +
-               std::to_string(options_.max_bytes) + " bytes");
+               " bytes, larger than the limit of " + std::to_string(limit) +
+               " bytes");
       result.error = std::move(error_);
       return result;
     }

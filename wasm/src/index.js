@@ -72,12 +72,13 @@ function wrap(core) {
   const reserve = (size) => {
     if (size <= bufferSize) return;
     if (bufferAddress) core._free(bufferAddress);
-    bufferSize = Math.max(size, 64 * 1024);
-    bufferAddress = core._malloc(bufferSize);
-    if (!bufferAddress) {
-      bufferSize = 0;
-      throw new RangeError(`cannot allocate ${size} bytes in the WebAssembly heap`);
-    }
+    bufferAddress = 0;
+    bufferSize = 0;
+    const want = Math.max(size, 64 * 1024);
+    const address = core._malloc(want);
+    if (!address) throw new RangeError(`cannot allocate ${size} bytes in the WebAssembly heap`);
+    bufferAddress = address;
+    bufferSize = want;
   };
   const call = (name, input, argName) => {
     let length;

@@ -114,7 +114,7 @@ struct ParseError {
 struct ParseOptions {
   static constexpr size_t kDefaultMaxBytes = 16u << 20;  // 16 MiB
   static constexpr int kDefaultMaxDepth = 256;
-  size_t max_bytes = kDefaultMaxBytes;
+  size_t max_bytes = kDefaultMaxBytes;  // capped at 4 GiB - 1 (32-bit offsets)
   int max_depth = kDefaultMaxDepth;
   bool allow_comments = false;         // JSONC: // line and /* block */
   bool allow_trailing_commas = false;  // JSONC: [1,2,] and {"a":1,}
