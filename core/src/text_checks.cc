@@ -215,12 +215,24 @@ bool IsHeaderName(std::string_view s) {
 }
 
 std::string Abbreviate(std::string_view s, size_t max) {
+  // Control characters are shown as \xHH: messages are printed to terminals
+  // one finding per line, and a raw ESC or newline from a document must not
+  // reach them.
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
   size_t count = 0;
   for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-    if (count++ == max) return std::string(s.substr(0, i)) + "...";
+    const unsigned char c = s[i];
+    if ((c & 0xC0) != 0x80 && count++ == max) return out + "...";
+    if (c < 0x20 || c == 0x7f) {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
   }
-  return std::string(s);
+  return out;
 }
 
 std::string Quoted(std::string_view s) { return "'" + Abbreviate(s) + "'"; }

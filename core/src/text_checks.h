@@ -55,7 +55,8 @@ bool IsEnvVarName(std::string_view s);
 /// RFC 9110 header field name (a token).
 bool IsHeaderName(std::string_view s);
 
-/// `s` shortened to `max` code points with "..." for messages.
+/// `s` shortened to `max` code points with "...", control characters shown
+/// as \xHH, for messages.
 std::string Abbreviate(std::string_view s, size_t max = 40);
 
 /// Abbreviate(s) in single quotes, for messages.

@@ -90,6 +90,8 @@ TEST(TextChecks, NamesAndLengths) {
   EXPECT_EQ(Abbreviate("abcdef", 3), "abc...");
   EXPECT_EQ(Abbreviate("\xC3\xA9\xC3\xA9\xC3\xA9", 2), "\xC3\xA9\xC3\xA9...");
   EXPECT_EQ(Quoted("ab"), "'ab'");
+  // No raw control character (terminal escape, line break) reaches a message.
+  EXPECT_EQ(Abbreviate("a\x1b[31mb\nc\x7f"), "a\\x1B[31mb\\x0Ac\\x7F");
 }
 
 }  // namespace

@@ -99,10 +99,15 @@ function plural(n, word) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+// Control characters in a pointer are shown as \xHH (the core does the same
+// in messages), so a hostile key cannot send escapes to the terminal.
+const printable = (s) => s.replace(/[\u0000-\u001f\u007f]/g,
+  (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+
 function formatText(shown, report) {
   const lines = report.diagnostics.map((d) =>
     `${shown}:${d.line}:${d.column}: ${d.severity} ${d.rule} ${d.message}` +
-    (d.pointer ? ` [${d.pointer}]` : ''));
+    (d.pointer ? ` [${printable(d.pointer)}]` : ''));
   const count = (s) => report.diagnostics.filter((d) => d.severity === s).length;
   const verdict = !report.parsed ? 'not readable as JSON' : report.valid ? 'valid' : 'invalid';
   lines.push(`${shown}: ${verdict} (${plural(count('error'), 'error')}, ` +

@@ -214,3 +214,14 @@ test('scripts/mcp-builder forwards arguments, stdin, stdout and the exit code', 
   assert.equal(usage.status, 2);
   assert.match(usage.stderr, /unknown command "nope"/);
 });
+
+test('control characters in keys never reach the terminal raw', () => {
+  const file = write('control.json', '{"name":"io.github.a/b","description":"d","version":"1.0.0","x\\u001b[31m\\nred":1}');
+  const r = runCli(['validate', file]);
+  assert.equal(r.status, 0);
+  assert.doesNotMatch(r.stdout, /\u001b/);
+  assert.equal(r.stdout.split('\n').length, 3, 'one line per finding plus the summary');
+  assert.match(r.stdout, /field 'x\\x1B\[31m\\x0Ared' .* \[\/x\\x1B\[31m\\x0Ared\]/);
+  const j = JSON.parse(runCli(['validate', file, '--format', 'json']).stdout);
+  assert.equal(j.diagnostics[0].pointer, '/x\u001b[31m\nred');
+});

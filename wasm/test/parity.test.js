@@ -69,6 +69,9 @@ gen('many-findings.json', wrapPackage({
 // The core escapes <, >, &, U+007F, U+2028 and U+2029 in its JSON; the Node
 // CLI must print the same bytes (a regression once: it re-serialised them).
 gen('hostile.json', JSON.stringify({ name: '</script><img onerror=x>&\u2028\u007f', description: 'd', version: '1.0.0' }));
+// A key with a terminal escape and a line break: text output must show them
+// as \xHH, identically in both CLIs, while --format json keeps the exact key.
+gen('control-key.json', '{"name":"io.github.a/b","description":"d","version":"1.0.0","x\\u001b[31m\\nred":1}');
 gen('version-range.json', JSON.stringify({ name: 'io.github.a/b', description: 'd', version: '>=1.0.0 <2' }));
 const huge = join(tmp, 'too-large.json');
 const fd = openSync(huge, 'w');
