@@ -54,23 +54,6 @@ bool ReadAll(const std::string& path, std::string* out, std::string* error) {
   return true;
 }
 
-// Text output shows control characters of a pointer as \xHH, like messages
-// (wasm/bin/mcp-builder.js does the same), so none reaches the terminal.
-std::string Printable(const std::string& s) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (c < 0x20 || c == 0x7f) {
-      out += "\\x";
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
-}
-
 std::string Summary(const mcp_builder::ValidationReport& r) {
   using mcp_builder::Severity;
   auto plural = [](size_t n, const char* word) {
@@ -119,7 +102,10 @@ int main(int argc, char** argv) {
       std::cout << shown << ":" << d.line << ":" << d.column << ": "
                 << mcp_builder::SeverityName(d.severity) << " " << d.rule
                 << " " << d.message;
-      if (!d.pointer.empty()) std::cout << " [" << Printable(d.pointer) << "]";
+      // Messages are printable already; pointers keep document keys exact.
+      if (!d.pointer.empty()) {
+        std::cout << " [" << mcp_builder::PrintableText(d.pointer) << "]";
+      }
       std::cout << "\n";
     }
     std::cout << shown << ": "

@@ -15,6 +15,22 @@ const char* SeverityName(Severity severity) {
   return "error";
 }
 
+std::string PrintableText(std::string_view text) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (unsigned char c : text) {
+    if (c < 0x20 || c == 0x7f) {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
 bool ValidationReport::valid() const {
   return parsed && Count(Severity::kError) == 0;
 }

@@ -248,9 +248,8 @@ class Parser {
         if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) {
           return ParseNumber(out) && Ended(out);
         }
-        if (*p_ >= 0x80) {
-          const size_t n = utf8::SequenceLength(p_, end_);
-          if (n == 0) return SkipUtf8();  // reports the encoding error
+        if (*p_ >= 0x80 && utf8::SequenceLength(p_, end_) == 0) {
+          return SkipUtf8();  // reports the encoding error
         }
         return FailUnexpected("a value (object, array, string, number, "
                               "true, false or null)");
@@ -449,9 +448,14 @@ class Parser {
     }
   }
 
-  std::string_view Store(std::string_view s) {
+  // Created on first use: documents of scalars need none.
+  Arena& arena() {
     if (!arena_) arena_ = std::make_unique<Arena>();
-    return arena_->Store(s);
+    return *arena_;
+  }
+
+  std::string_view Store(std::string_view s) {
+    return arena().Store(s);
   }
 
   bool TooDeep(int depth) {
@@ -467,9 +471,8 @@ class Parser {
   // of growing each container's vector one push at a time.
   template <typename T>
   Span<T> MoveTail(std::vector<T>* stack, size_t start) {
-    if (!arena_) arena_ = std::make_unique<Arena>();
     const Span<T> span =
-        arena_->Store(stack->data() + start, stack->size() - start);
+        arena().Store(stack->data() + start, stack->size() - start);
     stack->resize(start);
     return span;
   }

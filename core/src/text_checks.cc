@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "mcp_builder/diagnostic.h"
 #include "re2/re2.h"
 
 namespace mcp_builder {
@@ -215,24 +216,12 @@ bool IsHeaderName(std::string_view s) {
 }
 
 std::string Abbreviate(std::string_view s, size_t max) {
-  // Control characters are shown as \xHH: messages are printed to terminals
-  // one finding per line, and a raw ESC or newline from a document must not
-  // reach them.
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
   size_t count = 0;
   for (size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = s[i];
-    if ((c & 0xC0) != 0x80 && count++ == max) return out + "...";
-    if (c < 0x20 || c == 0x7f) {
-      out += "\\x";
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (count++ == max) return PrintableText(s.substr(0, i)) + "...";
   }
-  return out;
+  return PrintableText(s);
 }
 
 std::string Quoted(std::string_view s) { return "'" + Abbreviate(s) + "'"; }

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mcp_builder {
@@ -19,6 +20,11 @@ enum class Severity : uint8_t {
 
 /// "error", "warning" or "info".
 const char* SeverityName(Severity severity);
+
+/// `text` with control characters (U+0000-U+001F, U+007F) shown as \xHH,
+/// for text printed to terminals one finding per line: a raw escape or
+/// line break taken from a document must not reach them.
+std::string PrintableText(std::string_view text);
 
 struct Diagnostic {
   std::string rule;  // stable, namespaced id such as "schema/name-pattern"
