@@ -6,11 +6,15 @@
 // a handle, so JS never calls .delete(), and the core never throws.
 #include <emscripten/bind.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "mcp_builder/catalog.h"
 #include "mcp_builder/diagnostic.h"
+#include "mcp_builder/generate.h"
 #include "mcp_builder/registry.h"
 #include "mcp_builder/version.h"
 
@@ -23,6 +27,41 @@ std::string_view Bytes(uintptr_t address, size_t length) {
 std::string ValidateServerJson(uintptr_t address, size_t length) {
   return mcp_builder::ReportToJson(
       mcp_builder::registry::ValidateServerJson(Bytes(address, length)));
+}
+
+std::string Generate(uintptr_t address, size_t length) {
+  return mcp_builder::gen::ResultToJson(mcp_builder::gen::GenerateFromJson(Bytes(address, length)));
+}
+
+// Search terms arrive as one string, separated by '\n'.
+std::string CatalogSearch(const std::string& terms) {
+  std::vector<std::string> list;
+  size_t at = 0;
+  while (at <= terms.size()) {
+    const size_t end = std::min(terms.find('\n', at), terms.size());
+    if (end > at) list.push_back(terms.substr(at, end - at));
+    at = end + 1;
+  }
+  return mcp_builder::catalog::SearchToJson(list);
+}
+
+// The curated server.json text of a catalog entry, or "" when unknown.
+std::string CatalogEntry(const std::string& id) {
+  const mcp_builder::catalog::Entry* e = mcp_builder::catalog::Find(id);
+  return e ? std::string(e->server_json) : std::string();
+}
+
+// {"clients":[...],"deployments":[...]}
+std::string Targets() {
+  std::string out = "{\"clients\":[";
+  for (std::string_view id : mcp_builder::gen::ClientIds()) {
+    out += (out.back() == '[' ? "\"" : ",\"") + std::string(id) + "\"";
+  }
+  out += "],\"deployments\":[";
+  for (std::string_view id : mcp_builder::gen::DeploymentIds()) {
+    out += (out.back() == '[' ? "\"" : ",\"") + std::string(id) + "\"";
+  }
+  return out + "]}";
 }
 
 std::string CoreVersion() { return mcp_builder::Version(); }
@@ -38,6 +77,10 @@ std::string Limits() {
 
 EMSCRIPTEN_BINDINGS(mcp_builder) {
   emscripten::function("validateServerJson", &ValidateServerJson);
+  emscripten::function("generate", &Generate);
+  emscripten::function("catalogSearch", &CatalogSearch);
+  emscripten::function("catalogEntry", &CatalogEntry);
+  emscripten::function("targets", &Targets);
   emscripten::function("coreVersion", &CoreVersion);
   emscripten::function("limits", &Limits);
 }

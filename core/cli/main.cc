@@ -4,6 +4,8 @@
 //
 //   mcp-builder-native validate <file|-> [--format text|json]
 //   exit 0 valid, 1 invalid, 2 usage error, unreadable input or not JSON
+//   mcp-builder-native generate-json <request.json|->
+//   the JS API's generate() request in, its result JSON out; exit 0 ok, 1 not
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -14,6 +16,7 @@
 #include <string>
 
 #include "mcp_builder/diagnostic.h"
+#include "mcp_builder/generate.h"
 #include "mcp_builder/registry.h"
 #include "mcp_builder/version.h"
 
@@ -25,7 +28,8 @@ constexpr int kExitUsage = 2;
 
 int Usage() {
   std::cerr << "usage: mcp-builder-native validate <server.json|-> "
-               "[--format text|json]\n";
+               "[--format text|json]\n"
+               "       mcp-builder-native generate-json <request.json|->\n";
   return kExitUsage;
 }
 
@@ -82,6 +86,16 @@ int main(int argc, char** argv) {
     } else {
       return Usage();
     }
+  }
+  if (command == "generate-json" && !path.empty()) {
+    std::string text, error;
+    if (!ReadAll(path, &text, &error)) {
+      std::cerr << "mcp-builder: cannot read " << path << ": " << error << "\n";
+      return kExitUsage;
+    }
+    const auto result = mcp_builder::gen::GenerateFromJson(text);
+    std::cout << mcp_builder::gen::ResultToJson(result) << "\n";
+    return result.ok ? kExitValid : kExitInvalid;
   }
   if (command != "validate" || path.empty() ||
       (format != "text" && format != "json")) {

@@ -14,7 +14,7 @@ void AppendEscapedCodeUnit(std::string* out, unsigned v) {
 
 }  // namespace
 
-void AppendQuoted(std::string* out, std::string_view text) {
+void AppendQuoted(std::string* out, std::string_view text, bool html_safe) {
   out->push_back('"');
   for (size_t i = 0; i < text.size();) {
     const unsigned char c = text[i];
@@ -43,9 +43,8 @@ void AppendQuoted(std::string* out, std::string_view text) {
       case '\t': out->append("\\t"); break;
       case '\b': out->append("\\b"); break;
       case '\f': out->append("\\f"); break;
-      case '<': case '>': case '&': AppendEscapedCodeUnit(out, c); break;
       default:
-        if (c < 0x20 || c == 0x7f) {
+        if (c < 0x20 || c == 0x7f || (html_safe && (c == '<' || c == '>' || c == '&'))) {
           AppendEscapedCodeUnit(out, c);
         } else {
           out->push_back(static_cast<char>(c));

@@ -21,25 +21,9 @@ bool HasReferences(std::string_view s) {
   return !text::FindReferences(s).empty();
 }
 
-// The schema: numbers "should be represented as decimal values".
-bool IsDecimal(std::string_view s) {
-  if (s.empty()) return false;
-  size_t i = s[0] == '-' || s[0] == '+' ? 1 : 0;
-  bool digits = false, dot = false;
-  for (; i < s.size(); ++i) {
-    if (s[i] >= '0' && s[i] <= '9') {
-      digits = true;
-    } else if (s[i] == '.' && !dot) {
-      dot = true;
-    } else {
-      return false;
-    }
-  }
-  return digits;
-}
 
 bool FitsFormat(const std::string& format, std::string_view s) {
-  if (format == "number") return IsDecimal(s);
+  if (format == "number") return text::IsDecimal(s);
   if (format == "boolean") return s == "true" || s == "false";
   return true;
 }

@@ -183,6 +183,22 @@ std::vector<Reference> FindReferences(std::string_view s) {
   return refs;
 }
 
+bool IsDecimal(std::string_view s) {
+  if (s.empty()) return false;
+  size_t i = s[0] == '-' || s[0] == '+' ? 1 : 0;
+  bool digits = false, dot = false;
+  for (; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9') {
+      digits = true;
+    } else if (s[i] == '.' && !dot) {
+      dot = true;
+    } else {
+      return false;
+    }
+  }
+  return digits;
+}
+
 std::string DidYouMean(std::string_view key,
                        const std::vector<std::string_view>& candidates) {
   const std::string folded = Fold(key);

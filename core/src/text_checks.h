@@ -50,6 +50,9 @@ std::vector<Reference> FindReferences(std::string_view s);
 std::string DidYouMean(std::string_view key,
                        const std::vector<std::string_view>& candidates);
 
+/// A decimal number as the schema wants "number" inputs: [+-]?digits[.digits]
+bool IsDecimal(std::string_view s);
+
 /// POSIX-portable environment variable name: [A-Za-z_][A-Za-z0-9_]*
 bool IsEnvVarName(std::string_view s);
 /// RFC 9110 header field name (a token).

@@ -3,10 +3,14 @@
 //
 //   mcp-builder validate <server.json | -> [--format text|json]
 //     exit 0 valid, 1 invalid, 2 usage error, unreadable input or not JSON
+//   mcp-builder generate --client <id> --server <file | catalog-id> [...]
+//     exit 0 written, 1 the servers or values were refused, 2 usage error
+//   mcp-builder catalog [--json] [TERMS...]
 //
 // Files are passed to the core as bytes, not decoded text, so invalid UTF-8
 // is reported instead of being silently replaced.
-import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
+import { closeSync, openSync, readSync, fstatSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { init, tooLargeReport } from '../src/index.js';
 
 const EXIT_OK = 0;
@@ -18,21 +22,59 @@ const USAGE = `usage: mcp-builder <command> [options]
 commands:
   validate <server.json | ->   check an MCP Registry server.json (schema
                                2025-12-11 plus semantic rules)
+  generate --client <id> --server <file | catalog-id> [--server ...]
+           [--set NAME=VALUE ...] [--set SERVER:NAME=VALUE ...]
+           [--secrets placeholder|inline] [--os posix|windows]
+           [--prefer local|remote] [-o FILE]
+                               print a client's configuration for the servers
+                               (a --server ending in .json, containing a path
+                               separator, or - is a file; else a catalog id)
+  catalog [--json] [TERMS...]  list the built-in catalog, filtered by terms
 options:
   --format text|json           output format (default: text)
   -h, --help                   show this help
   --version                    print the version
 
-exit status: 0 valid, 1 invalid, 2 usage error, unreadable input or not JSON`;
+clients: claude-desktop claude-code cursor vscode windsurf zed codex gemini-cli
+         continue goose cline lm-studio; also dockerfile compose package-json
+         env-example
+
+exit status: validate: 0 valid, 1 invalid, 2 usage error, unreadable input or
+not JSON; generate: 0 written, 1 refused (a note names the input and why),
+2 usage error or unreadable input`;
 
 class UsageError extends Error {}
 
 function parseArgs(argv) {
-  const opts = { command: null, inputs: [], format: 'text' };
+  const opts = { command: null, inputs: [], format: 'text', servers: [], sets: [], json: false };
+  const takes = { '--client': 'client', '--secrets': 'secrets', '--os': 'os', '--prefer': 'prefer', '-o': 'output', '--output': 'output' };
+  const choices = { secrets: ['placeholder', 'inline'], os: ['posix', 'windows'], prefer: ['local', 'remote'] };
+  const valueOf = (arg, i) => {
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) return [arg.slice(eq + 1), i];
+    if (i + 1 >= argv.length) throw new UsageError(`${arg} needs a value`);
+    return [argv[i + 1], i + 1];
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') return { ...opts, help: true };
     if (arg === '--version') return { ...opts, version: true };
+    const flag = arg.startsWith('--') && arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    if (flag in takes || flag === '--server' || flag === '--set') {
+      const [value, next] = valueOf(arg, i);
+      i = next;
+      if (flag === '--server') opts.servers.push(value);
+      else if (flag === '--set') opts.sets.push(value);
+      else {
+        const key = takes[flag];
+        if (choices[key] && !choices[key].includes(value)) {
+          throw new UsageError(`${flag} must be ${choices[key].join(' or ')}, not ${JSON.stringify(value)}`);
+        }
+        opts[key] = value;
+      }
+      continue;
+    }
+    if (arg === '--json') { opts.json = true; continue; }
     if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice(9) : argv[++i];
       if (value !== 'text' && value !== 'json') {
@@ -135,6 +177,98 @@ async function validate(opts, out, err) {
   return report.valid ? EXIT_OK : EXIT_FINDINGS;
 }
 
+const isFileArg = (s) => s === '-' || s.endsWith('.json') || s.includes('/') || s.includes('\\');
+
+function readText(path, limit) {
+  const input = readInput(path, limit);
+  if (input.truncated) throw Object.assign(new Error(`larger than the limit of ${limit} bytes`), { code: 'E2BIG' });
+  return new TextDecoder('utf-8', { fatal: true }).decode(input.bytes);
+}
+
+// "--set NAME=VALUE" or "--set SERVER:NAME=VALUE"; the same NAME given
+// again adds a value (for repeated arguments).
+function addSet(spec, shared, byServer) {
+  const eq = spec.indexOf('=');
+  if (eq <= 0) throw new UsageError(`--set wants NAME=VALUE or SERVER:NAME=VALUE, not ${JSON.stringify(spec)}`);
+  const left = spec.slice(0, eq);
+  const value = spec.slice(eq + 1);
+  const colon = left.indexOf(':');
+  const target = colon < 0 ? shared : (byServer[left.slice(0, colon)] ??= {});
+  const name = colon < 0 ? left : left.slice(colon + 1);
+  (target[name] ??= []).push(value);
+}
+
+async function generate(opts, out, err) {
+  if (!opts.client) throw new UsageError('generate needs --client <id>');
+  if (opts.servers.length === 0) throw new UsageError('generate needs at least one --server');
+  if (opts.inputs.length) throw new UsageError(`unexpected argument ${JSON.stringify(opts.inputs[0])}`);
+  const mcp = await init();
+  const shared = {};
+  const byServer = {};
+  for (const spec of opts.sets) addSet(spec, shared, byServer);
+  const servers = [];
+  const labels = [];
+  for (const spec of opts.servers) {
+    const server = {};
+    if (isFileArg(spec)) {
+      try {
+        server.serverJson = readText(spec, mcp.limits.maxBytes);
+      } catch (e) {
+        const why = e instanceof TypeError ? 'not valid UTF-8' : describeReadError(e);
+        err(`mcp-builder: cannot read ${spec === '-' ? '<stdin>' : spec}: ${why}\n`);
+        return EXIT_USAGE;
+      }
+      labels.push([spec, basename(spec).replace(/\.json$/, '')]);
+    } else {
+      server.catalogId = spec;
+      labels.push([spec]);
+    }
+    servers.push(server);
+  }
+  for (const [key, values] of Object.entries(byServer)) {
+    const index = labels.findIndex((names) => names.includes(key));
+    if (index < 0) throw new UsageError(`--set ${key}:...: no --server is ${JSON.stringify(key)}`);
+    servers[index].values = { ...(servers[index].values ?? {}), ...values };
+  }
+  const result = mcp.generate({
+    client: opts.client, servers, values: shared,
+    secrets: opts.secrets, os: opts.os, prefer: opts.prefer,
+  });
+  if (opts.format === 'json') {
+    out(JSON.stringify(result) + '\n');
+    return result.ok ? EXIT_OK : EXIT_FINDINGS;
+  }
+  for (const n of result.notes) {
+    const where = n.server ? `${n.server}: ` : '';
+    err(`mcp-builder: ${n.severity}: ${where}${printable(n.message)} [${n.rule}]\n`);
+  }
+  if (!result.ok) return EXIT_FINDINGS;
+  if (opts.output) {
+    // Inline secrets make the file sensitive: only its owner may read it.
+    writeFileSync(opts.output, result.text, { mode: opts.secrets === 'inline' ? 0o600 : 0o644 });
+  } else {
+    out(result.text);
+  }
+  for (const c of [...result.commands, ...result.links]) err(`mcp-builder: install (${c.kind}): ${c.text}\n`);
+  return EXIT_OK;
+}
+
+async function catalog(opts, out) {
+  const mcp = await init();
+  const list = mcp.catalog(opts.inputs);
+  if (opts.json || opts.format === 'json') {
+    out(JSON.stringify(list) + '\n');
+    return EXIT_OK;
+  }
+  const width = Math.max(2, ...list.map((e) => e.id.length));
+  for (const e of list) {
+    const how = [...e.runtimes, ...(e.remote ? ['remote'] : [])].join(',');
+    out(`${e.id.padEnd(width)}  ${e.category.padEnd(18)}  ${how.padEnd(14)}  ${printable(e.description)}\n`);
+  }
+  if (list.length === 0) out('no catalog entry matches\n');
+  return EXIT_OK;
+}
+
 /** Runs the CLI; returns the exit code. Exported for tests. */
 export async function main(argv, out = (s) => process.stdout.write(s), err = (s) => process.stderr.write(s)) {
   let opts;
@@ -144,6 +278,8 @@ export async function main(argv, out = (s) => process.stdout.write(s), err = (s)
     if (opts.version) { out((await init()).version + '\n'); return EXIT_OK; }
     if (!opts.command) throw new UsageError('no command given');
     if (opts.command === 'validate') return await validate(opts, out, err);
+    if (opts.command === 'generate') return await generate(opts, out, err);
+    if (opts.command === 'catalog') return await catalog(opts, out);
     throw new UsageError(`unknown command ${JSON.stringify(opts.command)}`);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;

@@ -38,12 +38,103 @@ export interface Limits {
   maxDiagnostics: number;
 }
 
+export type ClientId = 'claude-desktop' | 'claude-code' | 'cursor' | 'vscode' | 'windsurf' | 'zed' |
+  'codex' | 'gemini-cli' | 'continue' | 'goose' | 'cline' | 'lm-studio';
+export type DeploymentId = 'dockerfile' | 'compose' | 'package-json' | 'env-example';
+
+/** Values by input name: an environment variable, header, argument name or valueHint, or {variable}. */
+export type InputValues = Record<string, string | string[]>;
+
+export interface ServerSelection {
+  /** A built-in catalog id, or ... */
+  catalogId?: string;
+  /** ... a registry server.json, as text or parsed. Exactly one of the two. */
+  serverJson?: string | object;
+  /** Entry name in the client file (default: the catalog id or the name after '/'). */
+  name?: string;
+  /** Values for this server only. */
+  values?: InputValues;
+}
+
+export interface GenerateRequest {
+  client: ClientId | DeploymentId;
+  servers: ServerSelection[];
+  /** Values for every server that declares the input. */
+  values?: InputValues;
+  /** Default "placeholder": secrets are written as references, never their values. */
+  secrets?: 'placeholder' | 'inline';
+  /** Default "posix". "windows" wraps npx in `cmd /c` for clients that need it. */
+  os?: 'posix' | 'windows';
+  /** Default "local": run a package when the server has one, else its remote. */
+  prefer?: 'local' | 'remote';
+}
+
+export interface GenerateNote {
+  /** e.g. "generate/missing-required", "generate/remote-bridged". */
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** Entry name ("" when about the whole request). */
+  server: string;
+  /** Input name, when about one input. */
+  input: string;
+}
+
+export interface Install {
+  /** "claude-code", "codex", "gemini-cli", "vscode" (commands); "cursor", "vscode", "lm-studio", "goose" (links). */
+  kind: string;
+  server: string;
+  /** A POSIX shell command line, or a URL. */
+  text: string;
+}
+
+export interface SecretToFill {
+  /** Placeholder / environment variable name, e.g. GITHUB_PERSONAL_ACCESS_TOKEN. */
+  id: string;
+  description: string;
+  /** Entry name(s) using it, comma-separated. */
+  server: string;
+}
+
+export interface GenerateResult {
+  /** True when no note is an error; `text` is then the file. */
+  ok: boolean;
+  client: string;
+  text: string;
+  notes: GenerateNote[];
+  commands: Install[];
+  links: Install[];
+  secrets: SecretToFill[];
+}
+
+export interface CatalogSummary {
+  id: string;
+  name: string;
+  title: string;
+  description: string;
+  category: string;
+  keywords: string[];
+  /** Registry types of its packages: npm, pypi, oci, nuget, mcpb. */
+  runtimes: string[];
+  /** Has a remote (hosted) endpoint. */
+  remote: boolean;
+  /** Declares at least one secret input. */
+  secrets: boolean;
+}
+
 export interface McpBuilder {
   readonly version: string;
   readonly limits: Limits;
+  readonly targets: { clients: ClientId[]; deployments: DeploymentId[] };
   /** Validate an MCP Registry server.json (schema 2025-12-11 plus semantic checks). */
   /** A Buffer, or a Uint8Array from another realm, counts as a Uint8Array. */
   validateServerJson(input: string | Uint8Array): ValidationReport;
+  /** Generate a client's configuration; throws TypeError only for a malformed request object. */
+  generate(request: GenerateRequest): GenerateResult;
+  /** Catalog entries matching every term (case-insensitive); all when none. */
+  catalog(terms?: string | string[]): CatalogSummary[];
+  /** The curated server.json text of a catalog entry, or null. */
+  catalogEntry(id: string): string | null;
 }
 
 export interface InitOptions {

@@ -61,8 +61,41 @@ export function tooLargeReport(size, maxBytes) {
   };
 }
 
+const checkValues = (values, where) => {
+  if (values === undefined) return undefined;
+  if (values === null || typeof values !== 'object' || Array.isArray(values)) {
+    throw new TypeError(`generate: ${where} must be an object of strings or string arrays`);
+  }
+  for (const [name, v] of Object.entries(values)) {
+    const ok = typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+    if (!ok) throw new TypeError(`generate: ${where}.${name} must be a string or an array of strings`);
+  }
+  return values;
+};
+
+// The public request (server.json as text or object) -> the core's JSON.
+function toCoreRequest(request) {
+  if (request === null || typeof request !== 'object') throw new TypeError('generate: request must be an object');
+  if (typeof request.client !== 'string') throw new TypeError('generate: request.client must be a string');
+  if (!Array.isArray(request.servers)) throw new TypeError('generate: request.servers must be an array');
+  const servers = request.servers.map((s, i) => {
+    if (s === null || typeof s !== 'object') throw new TypeError(`generate: servers[${i}] must be an object`);
+    const out = {};
+    if (s.catalogId !== undefined) out.catalogId = s.catalogId;
+    if (s.serverJson !== undefined) {
+      out.serverJson = typeof s.serverJson === 'string' ? s.serverJson : JSON.stringify(s.serverJson);
+    }
+    if (s.name !== undefined) out.name = s.name;
+    out.values = checkValues(s.values, `servers[${i}].values`);
+    return out;
+  });
+  const { client, secrets, os, prefer } = request;
+  return { client, secrets, os, prefer, values: checkValues(request.values, 'values'), servers };
+}
+
 function wrap(core) {
   const limits = Object.freeze(JSON.parse(core.limits()));
+  const targets = Object.freeze(JSON.parse(core.targets()));
   // Input goes into one reusable buffer in wasm memory: strings are encoded
   // there directly (TextEncoder.encodeInto), bytes are copied as they are,
   // so the core sees invalid UTF-8 in files. Calls are synchronous, so one
@@ -80,6 +113,17 @@ function wrap(core) {
     bufferAddress = address;
     bufferSize = want;
   };
+  const write = (input) => {
+    if (typeof input === 'string') {
+      reserve(input.length * 3); // the most UTF-8 bytes a UTF-16 string needs
+      // core.HEAPU8 is read after reserve(): growing memory replaces it.
+      return encoder.encodeInto(input, core.HEAPU8.subarray(bufferAddress, bufferAddress + bufferSize)).written;
+    }
+    const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    reserve(bytes.length);
+    core.HEAPU8.set(bytes, bufferAddress);
+    return bytes.length;
+  };
   const call = (name, input, argName) => {
     let length;
     // Refuse oversized input before it touches wasm memory, which never
@@ -90,18 +134,10 @@ function wrap(core) {
     if (isBytes(input) && input.byteLength > limits.maxBytes) {
       return tooLargeReport(input.byteLength, limits.maxBytes);
     }
-    if (typeof input === 'string') {
-      reserve(input.length * 3); // the most UTF-8 bytes a UTF-16 string needs
-      // core.HEAPU8 is read after reserve(): growing memory replaces it.
-      length = encoder.encodeInto(input, core.HEAPU8.subarray(bufferAddress, bufferAddress + bufferSize)).written;
-    } else if (isBytes(input)) {
-      const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-      reserve(bytes.length);
-      core.HEAPU8.set(bytes, bufferAddress);
-      length = bytes.length;
-    } else {
+    if (typeof input !== 'string' && !isBytes(input)) {
       throw new TypeError(`${name}: ${argName} must be a string or a Uint8Array`);
     }
+    length = write(input);
     return JSON.parse(core[name](bufferAddress, length));
   };
   return Object.freeze({
@@ -112,6 +148,30 @@ function wrap(core) {
     /** Validate a registry server.json document (text or UTF-8 bytes). */
     validateServerJson(input) {
       return call('validateServerJson', input, 'input');
+    },
+    /** Client ids and deployment output ids that generate() accepts. */
+    targets,
+    /**
+     * Generate a client's configuration (see index.d.ts, GenerateRequest).
+     * Problems with the servers or values come back as result.notes.
+     */
+    generate(request) {
+      const json = JSON.stringify(toCoreRequest(request));
+      const length = write(json); // may move the buffer: read bufferAddress after
+      return JSON.parse(core.generate(bufferAddress, length));
+    },
+    /** Catalog entries matching every search term (all when none). */
+    catalog(terms = []) {
+      const list = typeof terms === 'string' ? terms.split(/\s+/) : terms;
+      if (!Array.isArray(list) || list.some((t) => typeof t !== 'string')) {
+        throw new TypeError('catalog: terms must be a string or an array of strings');
+      }
+      return JSON.parse(core.catalogSearch(list.filter(Boolean).map((t) => t.replace(/\n/g, ' ')).join('\n')));
+    },
+    /** The curated server.json text of a catalog entry, or null. */
+    catalogEntry(id) {
+      if (typeof id !== 'string') throw new TypeError('catalogEntry: id must be a string');
+      return core.catalogEntry(id) || null;
     },
   });
 }

@@ -12,7 +12,9 @@ namespace json {
 /// characters, quotes and backslashes are escaped; so are U+2028/U+2029
 /// and '<', '>', '&' (as \u003C etc.) so the output is also safe to embed
 /// in HTML or a JS source. Invalid UTF-8 bytes become U+FFFD.
-void AppendQuoted(std::string* out, std::string_view text);
+/// `html_safe` false leaves '<', '>', '&' as they are: generated config
+/// files are read by people and by JSON parsers, never embedded in HTML.
+void AppendQuoted(std::string* out, std::string_view text, bool html_safe = true);
 
 }  // namespace json
 }  // namespace mcp_builder

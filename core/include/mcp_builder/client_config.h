@@ -1,0 +1,84 @@
+// The neutral model of an MCP client configuration: what every client
+// file says about its servers, whatever its syntax. Generation builds it
+// from a registry server.json plus the user's values; each client writer
+// turns it into that client's file (and, for lint and convert, each reader
+// will turn a file back into it). Reference: shared/reference/mcp-clients.md.
+#ifndef MCP_BUILDER_CLIENT_CONFIG_H_
+#define MCP_BUILDER_CLIENT_CONFIG_H_
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace mcp_builder {
+namespace config {
+
+/// Part of a value: literal text, or a reference to a secret the user
+/// supplies at run time (written in each client's own placeholder syntax).
+struct Piece {
+  std::string text;    // literal text, when secret is empty
+  std::string secret;  // secret id (an environment-variable-style name)
+};
+
+/// A value that may contain secret references. Most values are one
+/// literal piece.
+struct Text {
+  std::vector<Piece> pieces;
+
+  static Text Literal(std::string text) { return Text{{Piece{std::move(text), {}}}}; }
+  static Text Secret(std::string id) { return Text{{Piece{{}, std::move(id)}}}; }
+  void Append(const Text& other);
+  bool HasSecret() const;
+  /// The one secret id when the whole value is that secret, else "".
+  std::string_view SoleSecret() const;
+  /// The value with each secret written by `ref(id)`.
+  template <typename RefFn>
+  std::string Render(RefFn ref) const {
+    std::string out;
+    for (const Piece& p : pieces) out += p.secret.empty() ? p.text : ref(p.secret);
+    return out;
+  }
+};
+
+enum class TransportKind { kStdio, kHttp, kSse };  // kHttp: Streamable HTTP
+
+struct NamedText {
+  std::string name;
+  Text value;
+};
+
+/// The registry package an entry runs, when it was generated from one
+/// (deployment files install it).
+struct PackageOrigin {
+  std::string registry_type;  // npm | pypi | oci | nuget | "" (none)
+  std::string identifier;     // package name, or the full image reference
+  std::string version;
+  std::vector<Text> package_args;  // the arguments after the package
+};
+
+/// One server entry of a client file.
+struct ServerEntry {
+  std::string name;  // the key in the client file, already sanitized
+  std::string title;        // human name, for clients that show one
+  std::string description;  // one line, for clients that show one
+  TransportKind transport = TransportKind::kStdio;
+  std::string command;            // stdio
+  std::vector<Text> args;         // stdio
+  std::vector<NamedText> env;     // stdio, in declaration order
+  Text url;                       // remote
+  std::vector<NamedText> headers; // remote
+  PackageOrigin origin;
+};
+
+/// A secret the user must fill in, and where it came from.
+struct SecretInfo {
+  std::string id;           // placeholder name, e.g. GITHUB_PERSONAL_ACCESS_TOKEN
+  std::string description;
+  std::string server;       // entry name that uses it
+};
+
+}  // namespace config
+}  // namespace mcp_builder
+
+#endif  // MCP_BUILDER_CLIENT_CONFIG_H_

@@ -1,0 +1,20 @@
+// Cline: cline_mcp_settings.json in VS Code's globalStorage, {"mcpServers":
+// {name: {type: stdio|streamableHttp|sse, ...}}}. A URL entry without a
+// type is taken as SSE, so the type is always written. No variables are
+// expanded. Source: cline/cline docs/mcp/configuring-mcp-servers.mdx and
+// src/services/mcp/schemas.ts (reference §1.11).
+#include "gen/writer.h"
+
+namespace mcp_builder {
+namespace gen {
+
+std::string WriteCline(WriteContext& ctx) {
+  for (config::ServerEntry& e : ctx.mutable_servers()) {
+    WrapForWindows(ctx, &e);
+    WarnLiteralPlaceholders(ctx, e, "Cline");
+  }
+  return JsonServersFile(ctx, "mcpServers", AngleRef, "stdio", "streamableHttp", "sse", "url");
+}
+
+}  // namespace gen
+}  // namespace mcp_builder

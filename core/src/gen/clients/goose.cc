@@ -1,0 +1,85 @@
+// Goose: the `extensions` map of ~/.config/goose/config.yaml. Stdio:
+// {type: stdio, cmd, args, envs, env_keys, timeout, enabled}; env_keys
+// names variables Goose takes from its keyring (so secrets stay out of the
+// file). Remote: {type: streamable_http, uri, headers}. Install link:
+// goose://extension?cmd=..&arg=..&id=..&name=..&description=..&env=KEY%3D..
+// Source: block/goose documentation/docs/guides/config-files.md
+// (reference §1.10).
+#include "gen/writer.h"
+
+namespace mcp_builder {
+namespace gen {
+
+namespace {
+
+void AddLink(WriteContext& ctx, const config::ServerEntry& e) {
+  std::string url = "goose://extension?";
+  if (e.transport == config::TransportKind::kStdio) {
+    url += "cmd=" + PercentEncode(e.command);
+    for (const config::Text& a : e.args) url += "&arg=" + PercentEncode(a.Render(AngleRef));
+  } else {
+    url += "url=" + PercentEncode(e.url.Render(AngleRef));
+    url += e.transport == config::TransportKind::kSse ? "&type=sse" : "&type=streamable_http";
+  }
+  url += "&id=" + PercentEncode(e.name);
+  url += "&name=" + PercentEncode(e.title.empty() ? e.name : e.title);
+  url += "&description=" + PercentEncode(e.description);
+  for (const config::NamedText& v : e.env) {
+    // The link carries names and descriptions only; Goose asks for values.
+    const config::SecretInfo* s = v.value.SoleSecret() == v.name ? ctx.FindSecret(v.name) : nullptr;
+    if (s) {
+      url += "&env=" + PercentEncode(v.name + "=" + s->description);
+    } else {
+      ctx.Warn(e, "generate/link-limit",
+               "the Goose install link cannot carry the value of " + v.name +
+                   "; set it in the extension's settings, or use config.yaml");
+    }
+  }
+  ctx.Link(e, "goose", url);
+}
+
+}  // namespace
+
+std::string WriteGoose(WriteContext& ctx) {
+  std::string out = "extensions:\n";
+  for (const config::ServerEntry& e : ctx.servers()) {
+    out += "  " + YamlKey(e.name) + ":\n";
+    out += "    name: " + YamlString(e.name) + "\n";
+    if (!e.title.empty()) out += "    display_name: " + YamlString(e.title) + "\n";
+    if (!e.description.empty()) out += "    description: " + YamlString(e.description) + "\n";
+    out += "    enabled: true\n    timeout: 300\n";
+    if (e.transport == config::TransportKind::kStdio) {
+      out += "    type: stdio\n    cmd: " + YamlString(e.command) + "\n";
+      out += "    args:" + std::string(e.args.empty() ? " []\n" : "\n");
+      for (const config::Text& a : e.args) out += "      - " + YamlString(a.Render(AngleRef)) + "\n";
+      std::string envs, keys;
+      config::ServerEntry rest = e;  // what still holds a <placeholder>
+      rest.env.clear();
+      for (const config::NamedText& v : e.env) {
+        if (v.value.SoleSecret() == v.name) {
+          keys += "      - " + YamlString(v.name) + "\n";
+        } else {
+          envs += "      " + YamlKey(v.name) + ": " + YamlString(v.value.Render(AngleRef)) + "\n";
+          rest.env.push_back(v);
+        }
+      }
+      out += "    envs:" + std::string(envs.empty() ? " {}\n" : "\n" + envs);
+      out += "    env_keys:" + std::string(keys.empty() ? " []\n" : "\n" + keys);
+      WarnLiteralPlaceholders(ctx, rest, "Goose");
+    } else {
+      out += std::string("    type: ") +
+             (e.transport == config::TransportKind::kSse ? "sse" : "streamable_http") + "\n";
+      out += "    uri: " + YamlString(e.url.Render(AngleRef)) + "\n";
+      if (!e.headers.empty()) out += "    headers:\n";
+      for (const config::NamedText& h : e.headers) {
+        out += "      " + YamlKey(h.name) + ": " + YamlString(h.value.Render(AngleRef)) + "\n";
+      }
+      WarnLiteralPlaceholders(ctx, e, "Goose");
+    }
+    AddLink(ctx, e);
+  }
+  return out;
+}
+
+}  // namespace gen
+}  // namespace mcp_builder

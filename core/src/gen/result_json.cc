@@ -1,0 +1,165 @@
+// The JSON shapes of a generate request and result (the wasm boundary and
+// `mcp-builder generate --format json`).
+#include <string>
+
+#include "mcp_builder/generate.h"
+#include "mcp_builder/json.h"
+#include "mcp_builder/json_writer.h"
+
+namespace mcp_builder {
+namespace gen {
+
+namespace {
+
+void Field(std::string* out, const char* key, std::string_view value, bool comma = true) {
+  json::AppendQuoted(out, key);
+  out->push_back(':');
+  json::AppendQuoted(out, value);
+  if (comma) out->push_back(',');
+}
+
+void AppendInstalls(std::string* out, const char* key, const std::vector<Install>& list) {
+  json::AppendQuoted(out, key);
+  out->append(":[");
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (i) out->push_back(',');
+    out->push_back('{');
+    Field(out, "kind", list[i].kind);
+    Field(out, "server", list[i].server);
+    Field(out, "text", list[i].text, false);
+    out->push_back('}');
+  }
+  out->push_back(']');
+}
+
+GenerateResult Malformed(std::string message) {
+  GenerateResult result;
+  result.notes.push_back({"generate/bad-request", Severity::kError, std::move(message), "", ""});
+  return result;
+}
+
+// {NAME: "v" | ["a", "b"]} into `out`; false (and `why`) when malformed.
+bool ReadValues(const json::Value* values, std::vector<InputValue>* out, std::string* why) {
+  if (!values) return true;
+  if (!values->is_object()) {
+    *why = "\"values\" must be an object of strings or string arrays";
+    return false;
+  }
+  for (const json::Member& m : values->members) {
+    InputValue v{std::string(m.key), {}};
+    if (m.value.is_string()) {
+      v.values.emplace_back(m.value.text);
+    } else if (m.value.is_array()) {
+      for (const json::Value& item : m.value.items) {
+        if (!item.is_string()) {
+          *why = "value list of \"" + v.name + "\" must hold strings only";
+          return false;
+        }
+        v.values.emplace_back(item.text);
+      }
+    } else {
+      *why = "value of \"" + v.name + "\" must be a string or an array of strings";
+      return false;
+    }
+    out->push_back(std::move(v));
+  }
+  return true;
+}
+
+bool ReadEnum(const json::Value& root, const char* key, std::string_view a, std::string_view b,
+              bool* is_b, std::string* why) {
+  const json::Value* v = root.Find(key);
+  if (!v) return true;
+  if (!v->is_string() || (v->text != a && v->text != b)) {
+    *why = std::string("\"") + key + "\" must be \"" + std::string(a) + "\" or \"" +
+           std::string(b) + "\"";
+    return false;
+  }
+  *is_b = v->text == b;
+  return true;
+}
+
+}  // namespace
+
+std::string ResultToJson(const GenerateResult& result) {
+  std::string out = "{\"ok\":";
+  out.append(result.ok ? "true," : "false,");
+  Field(&out, "client", result.client);
+  Field(&out, "text", result.text);
+  out.append("\"notes\":[");
+  for (size_t i = 0; i < result.notes.size(); ++i) {
+    const Note& n = result.notes[i];
+    if (i) out.push_back(',');
+    out.push_back('{');
+    Field(&out, "rule", n.rule);
+    Field(&out, "severity", SeverityName(n.severity));
+    Field(&out, "message", n.message);
+    Field(&out, "server", n.server);
+    Field(&out, "input", n.input, false);
+    out.push_back('}');
+  }
+  out.append("],");
+  AppendInstalls(&out, "commands", result.commands);
+  out.push_back(',');
+  AppendInstalls(&out, "links", result.links);
+  out.append(",\"secrets\":[");
+  for (size_t i = 0; i < result.secrets.size(); ++i) {
+    if (i) out.push_back(',');
+    out.push_back('{');
+    Field(&out, "id", result.secrets[i].id);
+    Field(&out, "description", result.secrets[i].description);
+    Field(&out, "server", result.secrets[i].server, false);
+    out.push_back('}');
+  }
+  out.append("]}");
+  return out;
+}
+
+GenerateResult GenerateFromJson(std::string_view request_json) {
+  json::ParseOptions options;
+  options.max_depth = 16;
+  const json::ParseResult parsed = json::Parse(request_json, options);
+  if (!parsed.ok()) {
+    return Malformed("request is not valid JSON: " + parsed.error.message);
+  }
+  const json::Value& root = parsed.value;
+  if (!root.is_object()) return Malformed("request must be a JSON object");
+  GenerateRequest request;
+  const json::Value* client = root.Find("client");
+  if (!client || !client->is_string()) return Malformed("\"client\" (a string) is required");
+  request.client = std::string(client->text);
+  std::string why;
+  bool flag = false;
+  if (!ReadEnum(root, "secrets", "placeholder", "inline", &flag, &why)) return Malformed(why);
+  request.secrets = flag ? SecretMode::kInline : SecretMode::kPlaceholder;
+  flag = false;
+  if (!ReadEnum(root, "os", "posix", "windows", &flag, &why)) return Malformed(why);
+  request.os = flag ? TargetOs::kWindows : TargetOs::kPosix;
+  flag = false;
+  if (!ReadEnum(root, "prefer", "local", "remote", &flag, &why)) return Malformed(why);
+  request.prefer = flag ? Prefer::kRemote : Prefer::kLocal;
+  if (!ReadValues(root.Find("values"), &request.shared_values, &why)) return Malformed(why);
+  const json::Value* servers = root.Find("servers");
+  if (!servers || !servers->is_array()) return Malformed("\"servers\" (an array) is required");
+  for (const json::Value& s : servers->items) {
+    if (!s.is_object()) return Malformed("each of \"servers\" must be an object");
+    ServerRequest sr;
+    const json::Value* id = s.Find("catalogId");
+    const json::Value* doc = s.Find("serverJson");
+    const json::Value* name = s.Find("name");
+    if ((id && !id->is_string()) || (doc && !doc->is_string()) || (name && !name->is_string())) {
+      return Malformed("\"catalogId\", \"serverJson\" and \"name\" must be strings");
+    }
+    if (!id == !doc) return Malformed("each server needs exactly one of \"catalogId\" and \"serverJson\"");
+    if (id) sr.catalog_id = std::string(id->text);
+    if (doc) sr.server_json = std::string(doc->text);
+    if (name) sr.name = std::string(name->text);
+    if (!ReadValues(s.Find("values"), &sr.values, &why)) return Malformed(why);
+    request.servers.push_back(std::move(sr));
+  }
+  GenerateResult result = Generate(request);
+  return result;
+}
+
+}  // namespace gen
+}  // namespace mcp_builder

@@ -1,0 +1,75 @@
+#include <string>
+
+#include "gen/resolve.h"
+#include "gen/writer.h"
+
+namespace mcp_builder {
+namespace gen {
+
+using config::NamedText;
+using config::ServerEntry;
+using config::Text;
+
+const config::SecretInfo* WriteContext::FindSecret(std::string_view id) const {
+  for (const config::SecretInfo& s : result_->secrets) {
+    if (s.id == id) return &s;
+  }
+  return nullptr;
+}
+
+std::string AngleRef(const std::string& id) { return "<" + id + ">"; }
+std::string DollarBraceRef(const std::string& id) { return "${" + id + "}"; }
+std::string EnvColonRef(const std::string& id) { return "${env:" + id + "}"; }
+
+void WarnLiteralPlaceholders(WriteContext& ctx, const ServerEntry& e, std::string_view client) {
+  std::string ids;
+  const auto collect = [&](const Text& t) {
+    for (const config::Piece& p : t.pieces) {
+      if (p.secret.empty() || ids.find("<" + p.secret + ">") != std::string::npos) continue;
+      ids += (ids.empty() ? "" : ", ") + AngleRef(p.secret);
+    }
+  };
+  for (const Text& a : e.args) collect(a);
+  for (const NamedText& v : e.env) collect(v.value);
+  for (const NamedText& h : e.headers) collect(h.value);
+  collect(e.url);
+  if (ids.empty()) return;
+  ctx.Warn(e, "generate/manual-secret",
+           std::string(client) + " does not expand variables in its config file: replace " + ids +
+               " with the real value after copying (it is then stored in the file as plain text)");
+}
+
+void WrapForWindows(WriteContext& ctx, ServerEntry* e) {
+  if (!ctx.windows() || e->transport != config::TransportKind::kStdio || e->command != "npx") {
+    return;
+  }
+  e->args.insert(e->args.begin(), {Text::Literal("/c"), Text::Literal("npx")});
+  e->command = "cmd";
+}
+
+void BridgeRemote(WriteContext& ctx, ServerEntry* e, std::string_view why) {
+  const bool sse = e->transport == config::TransportKind::kSse;
+  ServerEntry bridge;
+  bridge.name = e->name;
+  bridge.title = e->title;
+  bridge.description = e->description;
+  bridge.command = "npx";
+  bridge.args = {Text::Literal("-y"), Text::Literal(kMcpRemote), e->url,
+                 Text::Literal("--transport"), Text::Literal(sse ? "sse-only" : "http-only")};
+  for (const NamedText& h : e->headers) {
+    // Only the variable's name is on the command line; its value is in the
+    // bridge's environment, where process listings do not show it.
+    std::string var(h.value.SoleSecret());
+    if (var.empty()) var = SecretIdFrom("MCP_HEADER_" + h.name);
+    bridge.args.push_back(Text::Literal("--header"));
+    bridge.args.push_back(Text::Literal(h.name + ":${" + var + "}"));
+    bridge.env.push_back({var, h.value});
+  }
+  ctx.Warn(*e, "generate/remote-bridged",
+           std::string(why) + ", so this remote server is reached through the pinned stdio bridge " +
+               kMcpRemote + " (run with npx)");
+  *e = std::move(bridge);
+}
+
+}  // namespace gen
+}  // namespace mcp_builder
