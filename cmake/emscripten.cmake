@@ -14,7 +14,7 @@ set(MCP_BUILDER_WASM_LINK_OPTIONS
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createMcpBuilderCore
   -sENVIRONMENT=web,worker -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0
   -sALLOW_MEMORY_GROWTH=1 -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0
-  -sEXPORTED_FUNCTIONS=_malloc,_free)
+  -sEXPORTED_FUNCTIONS=_malloc,_free -sMALLOC=emmalloc)
 
 # The GoogleTest suite compiled to wasm and run by Node (STYLE.md rule 27).
 # WASM_ASYNC_COMPILATION=0 reads the .wasm with fs: 3.1.6's async path

@@ -99,8 +99,8 @@ class Resolver {
   std::optional<Text> Resolve(const Input& input, const std::vector<Variable>& variables,
                               std::string_view name, const std::vector<std::string>* user,
                               bool secret, const std::string& secret_id, size_t occurrence);
-  Text Substitute(std::string_view value, const std::vector<Variable>& variables, bool secret,
-                  size_t occurrence);
+  std::optional<Text> Substitute(std::string_view value, const std::vector<Variable>& variables,
+                                 bool secret, size_t occurrence);
 
   void AddArguments(const std::vector<Argument>& args, std::vector<Text>* out);
   void AddEnvironment(const std::vector<KeyValueInput>& vars);
@@ -182,7 +182,12 @@ std::optional<Text> Resolver::Resolve(const Input& input, const std::vector<Vari
            text::Quoted(name) + " has a fixed value in server.json and cannot be set");
       return std::nullopt;
     }
-    return Substitute(*input.value, variables, secret, occurrence);
+    std::optional<Text> text = Substitute(*input.value, variables, secret, occurrence);
+    if (!text && input.is_required) {
+      Note(Severity::kError, "generate/missing-required", std::string(name),
+           text::Quoted(name) + " is required, and a {variable} in its value has no value");
+    }
+    return text;
   }
   if (secret && scope_.secrets == SecretMode::kPlaceholder) {
     if (!user && !input.is_required) return std::nullopt;
@@ -216,8 +221,12 @@ std::optional<Text> Resolver::Resolve(const Input& input, const std::vector<Vari
   return Text::Literal(*value);
 }
 
-Text Resolver::Substitute(std::string_view value, const std::vector<Variable>& variables,
-                          bool secret, size_t occurrence) {
+// The value with its {variables} replaced; nullopt when a variable has no
+// value (an optional input is then left out, e.g. "Bearer {token}" with
+// no token).
+std::optional<Text> Resolver::Substitute(std::string_view value,
+                                         const std::vector<Variable>& variables, bool secret,
+                                         size_t occurrence) {
   Text out;
   size_t at = 0;
   for (const text::Reference& ref : text::FindReferences(value)) {
@@ -229,7 +238,8 @@ Text Resolver::Substitute(std::string_view value, const std::vector<Variable>& v
     const std::string id = SecretIdFrom(entry_->name + "_" + ref.name);
     std::optional<Text> resolved =
         Resolve(var->input, {}, ref.name, Lookup(ref.name), secret, id, occurrence);
-    if (resolved) out.Append(*resolved);
+    if (!resolved) return std::nullopt;
+    out.Append(*resolved);
     at = ref.offset + ref.name.size() + 2;
   }
   out.Append(Text::Literal(std::string(value.substr(at))));
@@ -447,7 +457,13 @@ bool Resolver::RunPackage(const registry::Package& pkg) {
 void Resolver::RunRemote(const registry::Transport& remote) {
   entry_->transport =
       remote.type == "sse" ? config::TransportKind::kSse : config::TransportKind::kHttp;
-  entry_->url = Substitute(remote.url, remote.variables, false, 0);
+  std::optional<Text> url = Substitute(remote.url, remote.variables, false, 0);
+  if (!url) {
+    Note(Severity::kError, "generate/missing-required", "",
+         "the remote URL " + text::Quoted(remote.url) + " has a {variable} with no value");
+    return;
+  }
+  entry_->url = std::move(*url);
   AddHeaders(remote.headers);
 }
 
