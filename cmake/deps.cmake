@@ -32,6 +32,9 @@ else()
   target_link_libraries(mcp_builder_re2 PUBLIC Threads::Threads)
 endif()
 target_compile_options(mcp_builder_re2 PRIVATE -w)
+if(EMSCRIPTEN)
+  target_compile_options(mcp_builder_re2 PRIVATE -flto)  # see cmake/emscripten.cmake
+endif()
 set_target_properties(mcp_builder_re2 PROPERTIES POSITION_INDEPENDENT_CODE ON)
 
 if(MCP_BUILDER_BUILD_TESTS)

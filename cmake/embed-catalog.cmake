@@ -1,55 +1,64 @@
-# Writes OUTPUT, a C++ source holding the catalog (INDEX and the server
-# files it lists) as string literals. Run at build time:
-#   cmake -DINDEX=core/catalog/index.json -DOUTPUT=catalog_data.cc -P embed-catalog.cmake
-# The JSON is checked by the catalog tests, not here; this only embeds it.
-cmake_minimum_required(VERSION 3.19)  # string(JSON)
+# Builds the catalog bundle from INDEX (core/catalog/index.json) and the
+# server files it lists:
+#   BUNDLE: catalog.json, {"version":1,"servers":[{"id","category",
+#           "keywords","server": <the server.json, as written>}]}
+#   OUTPUT: a C++ source defining kEmbeddedCatalog, the bundle text when
+#           EMBED is ON, else "" (the wasm build loads catalog.json at run
+#           time instead: data is cheaper to ship than code).
+# Run at build time:
+#   cmake -DINDEX=... -DBUNDLE=... -DOUTPUT=... -DEMBED=ON -P embed-catalog.cmake
+# The JSON is checked by the catalog tests, not here; this only packs it.
+cmake_minimum_required(VERSION 3.21)  # string(JSON), file(COPY_FILE)
 
 file(READ "${INDEX}" index)
 get_filename_component(dir "${INDEX}" DIRECTORY)
 string(JSON count LENGTH "${index}" servers)
-set(body "")
+set(bundle "{\"version\":1,\"servers\":[")
 math(EXPR last "${count} - 1")
 foreach(i RANGE ${last})
-  string(JSON id GET "${index}" servers ${i} id)
-  string(JSON file GET "${index}" servers ${i} file)
-  string(JSON category GET "${index}" servers ${i} category)
-  string(JSON nkeywords LENGTH "${index}" servers ${i} keywords)
-  set(keywords "")
-  if(nkeywords GREATER 0)
-    math(EXPR klast "${nkeywords} - 1")
-    foreach(k RANGE ${klast})
-      string(JSON word GET "${index}" servers ${i} keywords ${k})
-      if(keywords STREQUAL "")
-        set(keywords "${word}")
-      else()
-        set(keywords "${keywords},${word}")
-      endif()
-    endforeach()
-  endif()
+  string(JSON entry GET "${index}" servers ${i})
+  string(JSON file GET "${entry}" file)
   file(READ "${dir}/${file}" json)
-  string(FIND "${json}" ")mcpjson\"" clash)
-  if(NOT clash EQUAL -1)
-    message(FATAL_ERROR "${file} contains the raw-string delimiter )mcpjson\"")
-  endif()
-  foreach(field id category keywords)
-    if(NOT "${${field}}" MATCHES "^[A-Za-z0-9 ,._+-]*$")
-      message(FATAL_ERROR "catalog ${field} '${${field}}' of ${file} has characters outside [A-Za-z0-9 ,._+-]")
+  # Drop the indentation: JSON strings cannot hold a raw line break, so a
+  # line break and the spaces after it are always between tokens.
+  string(REGEX REPLACE "\r?\n[ \t]*" "" json "${json}")
+  foreach(field id category)
+    string(JSON value GET "${entry}" ${field})
+    if(NOT value MATCHES "^[a-z0-9-]+$")
+      message(FATAL_ERROR "catalog ${field} '${value}' of ${file} is not [a-z0-9-]+")
     endif()
   endforeach()
-  string(APPEND body "    {\"${id}\", \"${category}\", \"${keywords}\", R\"mcpjson(${json})mcpjson\"},\n")
+  string(JSON id GET "${entry}" id)
+  string(JSON category GET "${entry}" category)
+  string(JSON keywords GET "${entry}" keywords)
+  string(REGEX REPLACE "\r?\n[ \t]*" "" keywords "${keywords}")
+  if(i GREATER 0)
+    string(APPEND bundle ",")
+  endif()
+  string(APPEND bundle "{\"id\":\"${id}\",\"category\":\"${category}\",\"keywords\":${keywords},\"server\":${json}}")
 endforeach()
+string(APPEND bundle "]}")
 
+string(FIND "${bundle}" ")mcpcatalog\"" clash)
+if(NOT clash EQUAL -1)
+  message(FATAL_ERROR "the catalog contains the raw-string delimiter )mcpcatalog\"")
+endif()
+if(EMBED)
+  set(literal "R\"mcpcatalog(${bundle})mcpcatalog\"")
+else()
+  set(literal "\"\"")
+endif()
 file(WRITE "${OUTPUT}.tmp" "// Generated from core/catalog by cmake/embed-catalog.cmake. Do not edit.
 #include \"catalog_data.h\"
 
 namespace mcp_builder {
 namespace catalog {
 
-const RawEntry kRawEntries[] = {
-${body}};
-const size_t kRawEntryCount = sizeof(kRawEntries) / sizeof(kRawEntries[0]);
+const char* const kEmbeddedCatalog = ${literal};
 
 }  // namespace catalog
 }  // namespace mcp_builder
 ")
 file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
+file(WRITE "${BUNDLE}.tmp" "${bundle}\n")
+file(COPY_FILE "${BUNDLE}.tmp" "${BUNDLE}" ONLY_IF_DIFFERENT)

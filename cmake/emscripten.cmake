@@ -9,8 +9,9 @@
 # NODEJS_CATCH_*=0: a library must not install process-wide handlers.
 # EXPORTED_FUNCTIONS: the facade writes input bytes into wasm memory itself.
 # -O3 at link: binaryen's -Oz costs 40% of validation speed for 2% of size.
+# emmalloc: 3 KB (gzip) smaller than dlmalloc, no measurable cost here.
 set(MCP_BUILDER_WASM_LINK_OPTIONS
-  --bind -O3
+  --bind -O3 -flto
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createMcpBuilderCore
   -sENVIRONMENT=web,worker -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0
   -sALLOW_MEMORY_GROWTH=1 -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0
@@ -23,3 +24,7 @@ set(MCP_BUILDER_WASM_TEST_LINK_OPTIONS
   -O2 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1
   -sWASM_ASYNC_COMPILATION=0
   -sTOTAL_STACK=5MB)  # TOTAL_STACK: 3.1.6 predates the STACK_SIZE name
+
+# Link-time optimization across the core, RE2 and the bindings: the
+# linker drops and merges what no entry point needs (see CMakeLists.txt).
+add_compile_options(-flto)

@@ -33,6 +33,10 @@ std::string Generate(uintptr_t address, size_t length) {
   return mcp_builder::gen::ResultToJson(mcp_builder::gen::GenerateFromJson(Bytes(address, length)));
 }
 
+std::string GenerateAll(uintptr_t address, size_t length) {
+  return mcp_builder::gen::GenerateAllFromJson(Bytes(address, length));
+}
+
 // Search terms arrive as one string, separated by '\n'.
 std::string CatalogSearch(const std::string& terms) {
   std::vector<std::string> list;
@@ -43,6 +47,12 @@ std::string CatalogSearch(const std::string& terms) {
     at = end + 1;
   }
   return mcp_builder::catalog::SearchToJson(list);
+}
+
+// Loads the catalog bundle (dist/catalog.json); "" or why not.
+std::string LoadCatalog(const std::string& bundle) {
+  std::string error;
+  return mcp_builder::catalog::Load(bundle, &error) ? std::string() : error;
 }
 
 // The curated server.json text of a catalog entry, or "" when unknown.
@@ -78,8 +88,10 @@ std::string Limits() {
 EMSCRIPTEN_BINDINGS(mcp_builder) {
   emscripten::function("validateServerJson", &ValidateServerJson);
   emscripten::function("generate", &Generate);
+  emscripten::function("generateAll", &GenerateAll);
   emscripten::function("catalogSearch", &CatalogSearch);
   emscripten::function("catalogEntry", &CatalogEntry);
+  emscripten::function("loadCatalog", &LoadCatalog);
   emscripten::function("targets", &Targets);
   emscripten::function("coreVersion", &CoreVersion);
   emscripten::function("limits", &Limits);

@@ -1,8 +1,10 @@
 #include "mcp_builder/catalog.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "catalog_data.h"
+#include "mcp_builder/json.h"
 #include "mcp_builder/json_writer.h"
 #include "mcp_builder/registry.h"
 
@@ -25,27 +27,71 @@ void AppendString(std::string* out, std::string_view key, std::string_view value
   json::AppendQuoted(out, value);
 }
 
+struct Store;
+bool LoadInto(Store* store, std::string_view bundle, std::string* error);
+
+// The loaded bundle: entries are views into `text`; models are read on
+// first use.
+struct Store {
+  std::string text;
+  std::vector<Entry> entries;
+  std::vector<std::unique_ptr<registry::Server>> models;
+};
+
+Store& TheStore() {
+  static Store* store = [] {
+    auto* s = new Store();
+    std::string error;
+    if (*kEmbeddedCatalog != '\0') LoadInto(s, kEmbeddedCatalog, &error);
+    return s;
+  }();
+  return *store;
+}
+
+bool LoadInto(Store* store, std::string_view bundle, std::string* error) {
+  Store next;
+  next.text = std::string(bundle);
+  const json::ParseResult parsed = json::Parse(next.text);
+  const auto fail = [&](std::string why) {
+    *error = "catalog bundle: " + why;
+    return false;
+  };
+  if (!parsed.ok()) return fail(parsed.error.message);
+  const json::Value* servers = parsed.value.Find("servers");
+  if (!servers || !servers->is_array()) return fail("\"servers\" (an array) is missing");
+  for (const json::Value& s : servers->items) {
+    const json::Value* id = s.is_object() ? s.Find("id") : nullptr;
+    const json::Value* category = s.is_object() ? s.Find("category") : nullptr;
+    const json::Value* keywords = s.is_object() ? s.Find("keywords") : nullptr;
+    const json::Value* server = s.is_object() ? s.Find("server") : nullptr;
+    if (!id || !id->is_string() || !category || !category->is_string() || !keywords ||
+        !keywords->is_array() || !server || !server->is_object()) {
+      return fail("each server needs \"id\", \"category\", \"keywords\" and \"server\"");
+    }
+    // Ids and categories are [a-z0-9-] (checked when the bundle is built),
+    // so their decoded text is a view into next.text; so is the server's
+    // source text, kept exactly as written.
+    Entry e{id->text, category->text, {},
+            std::string_view(next.text).substr(server->pos.offset, server->end - server->pos.offset)};
+    for (const json::Value& k : keywords->items) {
+      if (!k.is_string()) return fail("keywords must be strings");
+      e.keywords.push_back(k.text);
+    }
+    next.entries.push_back(std::move(e));
+  }
+  std::sort(next.entries.begin(), next.entries.end(),
+            [](const Entry& a, const Entry& b) { return a.id < b.id; });
+  next.models.resize(next.entries.size());
+  *store = std::move(next);
+  return true;
+}
+
 }  // namespace
 
-const std::vector<Entry>& Entries() {
-  static const std::vector<Entry>* entries = [] {
-    auto* list = new std::vector<Entry>();
-    for (size_t i = 0; i < kRawEntryCount; ++i) {
-      const RawEntry& raw = kRawEntries[i];
-      Entry e{raw.id, raw.category, {}, raw.server_json};
-      std::string_view words = raw.keywords;
-      while (!words.empty()) {
-        const size_t comma = std::min(words.find(','), words.size());
-        e.keywords.push_back(words.substr(0, comma));
-        words.remove_prefix(std::min(comma + 1, words.size()));
-      }
-      list->push_back(std::move(e));
-    }
-    std::sort(list->begin(), list->end(),
-              [](const Entry& a, const Entry& b) { return a.id < b.id; });
-    return list;
-  }();
-  return *entries;
+const std::vector<Entry>& Entries() { return TheStore().entries; }
+
+bool Load(std::string_view bundle, std::string* error) {
+  return LoadInto(&TheStore(), bundle, error);
 }
 
 const Entry* Find(std::string_view id) {
@@ -55,12 +101,24 @@ const Entry* Find(std::string_view id) {
   return nullptr;
 }
 
+const registry::Server& Model(const Entry& entry) {
+  Store& store = TheStore();
+  const size_t index = static_cast<size_t>(&entry - store.entries.data());
+  std::unique_ptr<registry::Server>& model = store.models[index];
+  if (!model) {
+    model = std::make_unique<registry::Server>(registry::ReadServerJson(entry.server_json).server);
+  }
+  return *model;
+}
+
 std::string SearchToJson(const std::vector<std::string>& terms) {
   std::string out = "[";
   for (const Entry& e : Entries()) {
-    const registry::Server s = registry::ReadServerJson(e.server_json).server;
-    std::string haystack = Lower(std::string(e.id) + "\n" + s.name + "\n" + s.title + "\n" +
-                                 s.description + "\n" + std::string(e.category));
+    const registry::Server& s = Model(e);
+    // Not the registry name: "io.github.<owner>/..." would make every
+    // GitHub-hosted server match "github".
+    std::string haystack = Lower(std::string(e.id) + "\n" + s.title + "\n" + s.description +
+                                 "\n" + std::string(e.category));
     for (std::string_view k : e.keywords) haystack += "\n" + Lower(k);
     bool match = true;
     for (const std::string& term : terms) {

@@ -1,21 +1,13 @@
-// The embedded catalog, written at build time by cmake/embed-catalog.cmake.
+// The catalog bundle compiled in, written at build time by
+// cmake/embed-catalog.cmake: catalog.json's text, or "" in builds that
+// load it at run time (catalog::Load).
 #ifndef MCP_BUILDER_SRC_CATALOG_DATA_H_
 #define MCP_BUILDER_SRC_CATALOG_DATA_H_
-
-#include <cstddef>
 
 namespace mcp_builder {
 namespace catalog {
 
-struct RawEntry {
-  const char* id;
-  const char* category;
-  const char* keywords;  // comma-separated
-  const char* server_json;
-};
-
-extern const RawEntry kRawEntries[];
-extern const size_t kRawEntryCount;
+extern const char* const kEmbeddedCatalog;
 
 }  // namespace catalog
 }  // namespace mcp_builder

@@ -12,11 +12,32 @@ void AppendEscapedCodeUnit(std::string* out, unsigned v) {
   for (int shift = 12; shift >= 0; shift -= 4) out->push_back(kHex[(v >> shift) & 15]);
 }
 
+// Bytes copied as they are: printable ASCII but '"' and '\\' (and, for
+// html_safe, '<', '>', '&'). Everything else takes the slow path.
+struct PlainTable {
+  bool plain[256] = {};
+  bool html_plain[256] = {};
+  PlainTable() {
+    for (int c = 0x20; c < 0x7f; ++c) plain[c] = html_plain[c] = c != '"' && c != '\\';
+    html_plain[static_cast<int>('<')] = html_plain[static_cast<int>('>')] =
+        html_plain[static_cast<int>('&')] = false;
+  }
+};
+
 }  // namespace
 
 void AppendQuoted(std::string* out, std::string_view text, bool html_safe) {
+  static const PlainTable kTable;
+  const bool* plain = html_safe ? kTable.html_plain : kTable.plain;
   out->push_back('"');
   for (size_t i = 0; i < text.size();) {
+    size_t run = i;
+    while (run < text.size() && plain[static_cast<unsigned char>(text[run])]) ++run;
+    if (run > i) {
+      out->append(text.data() + i, run - i);
+      i = run;
+      if (i == text.size()) break;
+    }
     const unsigned char c = text[i];
     if (c >= 0x80) {
       const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,21 @@
 namespace mcp_builder {
 namespace gen {
 namespace {
+
+// The wasm build has no catalog compiled in; load the bundle it ships.
+class CatalogEnvironment : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    if (!catalog::Entries().empty()) return;
+    std::ifstream in(MCP_BUILDER_CATALOG_BUNDLE, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string error;
+    ASSERT_TRUE(catalog::Load(text.str(), &error)) << error;
+  }
+};
+const ::testing::Environment* const kCatalog =
+    ::testing::AddGlobalTestEnvironment(new CatalogEnvironment);
 
 constexpr const char* kSecretValue = "s3cr3t-VALUE-never-in-output";
 
@@ -106,6 +123,16 @@ TEST(Catalog, EveryEntryIsAValidServerJsonWithoutWarnings) {
   ASSERT_NE(catalog::Find("filesystem"), nullptr);
 }
 
+TEST(Catalog, LoadRejectsAMalformedBundleAndKeepsTheCatalog) {
+  const size_t before = catalog::Entries().size();
+  std::string error;
+  for (const char* bad : {"", "{}", R"({"servers": [{"id": "x"}]})", R"({"servers": [1]})"}) {
+    EXPECT_FALSE(catalog::Load(bad, &error)) << bad;
+    EXPECT_NE(error.find("catalog bundle"), std::string::npos);
+  }
+  EXPECT_EQ(catalog::Entries().size(), before);
+}
+
 TEST(Catalog, CoversTheReferenceServersAndEveryKindOfPackage) {
   for (const char* id : {"filesystem", "memory", "fetch", "git", "time", "sequential-thinking", "everything"}) {
     EXPECT_NE(catalog::Find(id), nullptr) << id;
@@ -117,7 +144,9 @@ TEST(Catalog, CoversTheReferenceServersAndEveryKindOfPackage) {
     if (!s.remotes.empty()) kinds.insert("remote");
     for (const registry::Package& p : s.packages) {
       EXPECT_NE(p.version, "latest") << e.id;
-      if (p.registry_type == "npm" || p.registry_type == "pypi") EXPECT_FALSE(p.version.empty()) << e.id;
+      if (p.registry_type == "npm" || p.registry_type == "pypi") {
+        EXPECT_FALSE(p.version.empty()) << e.id;
+      }
     }
   }
   for (const char* kind : {"npm", "pypi", "oci", "remote"}) EXPECT_TRUE(kinds.count(kind)) << kind;
@@ -157,7 +186,7 @@ TEST(Generate, EveryCatalogEntryForEveryTargetKeepsSecretsOut) {
         EXPECT_EQ(ResultToJson(result).find(kSecretValue), std::string::npos);
         if (target != "codex" && target != "continue" && target != "goose" && target != "compose" &&
             target != "dockerfile" && target != "env-example") {
-          EXPECT_NO_THROW((void)nlohmann::json::parse(result.text)) << result.text;
+          EXPECT_TRUE(nlohmann::json::accept(result.text)) << result.text;
         }
       }
     }

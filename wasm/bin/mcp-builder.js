@@ -9,7 +9,7 @@
 //
 // Files are passed to the core as bytes, not decoded text, so invalid UTF-8
 // is reported instead of being silently replaced.
-import { closeSync, openSync, readSync, fstatSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, readSync, fstatSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { init, tooLargeReport } from '../src/index.js';
 
@@ -245,6 +245,11 @@ async function generate(opts, out, err) {
   if (!result.ok) return EXIT_FINDINGS;
   if (opts.output) {
     // Inline secrets make the file sensitive: only its owner may read it.
+    // `mode` applies only when the file is created: narrow an existing one
+    // before the secrets go in.
+    if (opts.secrets === 'inline') {
+      try { chmodSync(opts.output, 0o600); } catch (e) { if (e.code !== 'ENOENT') throw e; }
+    }
     writeFileSync(opts.output, result.text, { mode: opts.secrets === 'inline' ? 0o600 : 0o644 });
   } else {
     out(result.text);

@@ -131,6 +131,12 @@ export interface McpBuilder {
   validateServerJson(input: string | Uint8Array): ValidationReport;
   /** Generate a client's configuration; throws TypeError only for a malformed request object. */
   generate(request: GenerateRequest): GenerateResult;
+  /**
+   * Every target's output from one resolution of the servers (what a page
+   * showing all clients needs). `clients` picks targets; default all 16.
+   */
+  generateAll(request: Omit<GenerateRequest, 'client'> & { clients?: (ClientId | DeploymentId)[] }):
+    Record<string, GenerateResult>;
   /** Catalog entries matching every term (case-insensitive); all when none. */
   catalog(terms?: string | string[]): CatalogSummary[];
   /** The curated server.json text of a catalog entry, or null. */
@@ -142,6 +148,11 @@ export interface InitOptions {
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Where to fetch mcp-builder.wasm from (browser). */
   locateFile?: (path: string, prefix: string) => string;
+  /**
+   * The catalog bundle's text (dist/catalog.json), if the caller has it
+   * already; false for an empty catalog. Default: loaded from next to the module.
+   */
+  catalog?: string | false;
 }
 
 /** The json/too-large report for input of `size` bytes (null: size unknown). */

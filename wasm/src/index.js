@@ -11,6 +11,22 @@ let modulePromise = null;
 
 const isNode = typeof process !== 'undefined' && !!process.versions?.node;
 
+// The server catalog ships beside the module as data (dist/catalog.json;
+// core/include/mcp_builder/catalog.h says why). `options.catalog` may give
+// its text, or false to start with an empty catalog.
+async function loadCatalogText(options) {
+  if (typeof options.catalog === 'string') return options.catalog;
+  if (options.catalog === false) return null;
+  const url = new URL('../dist/catalog.json', import.meta.url);
+  if (isNode && url.protocol === 'file:') {
+    const { readFile } = await import('node:fs/promises');
+    return readFile(url, 'utf8');
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`cannot load the catalog: ${url} answered ${response.status}`);
+  return response.text();
+}
+
 async function loadWasmBinary(options) {
   if (options.wasmBinary) return options.wasmBinary;
   // Emscripten 3.1.6 predates Node's global fetch and fails on file paths,
@@ -160,6 +176,22 @@ function wrap(core) {
       const length = write(json); // may move the buffer: read bufferAddress after
       return JSON.parse(core.generate(bufferAddress, length));
     },
+    /**
+     * Every target's output at once, from one resolution of the servers:
+     * { [targetId]: result }. `request.clients` picks targets (default all).
+     */
+    generateAll(request) {
+      const { client, ...rest } = request ?? {};
+      const clients = request?.clients ?? [...targets.clients, ...targets.deployments];
+      if (!Array.isArray(clients) || clients.some((c) => typeof c !== 'string')) {
+        throw new TypeError('generateAll: request.clients must be an array of ids');
+      }
+      const coreRequest = toCoreRequest({ ...rest, client: '' });
+      delete coreRequest.client;
+      const length = write(JSON.stringify({ ...coreRequest, clients }));
+      const { results } = JSON.parse(core.generateAll(bufferAddress, length));
+      return Object.fromEntries(results.map((r, i) => [clients[i] ?? r.client, r]));
+    },
     /** Catalog entries matching every search term (all when none). */
     catalog(terms = []) {
       const list = typeof terms === 'string' ? terms.split(/\s+/) : terms;
@@ -178,16 +210,21 @@ function wrap(core) {
 
 /**
  * Load the WebAssembly core once; later calls return the same promise.
- * @param {{wasmBinary?: ArrayBuffer|Uint8Array, locateFile?: (path: string, prefix: string) => string}} [options]
+ * @param {{wasmBinary?: ArrayBuffer|Uint8Array, locateFile?: (path: string, prefix: string) => string, catalog?: string|false}} [options]
  */
 export function init(options = {}) {
   if (!modulePromise) {
     modulePromise = (async () => {
-      const wasmBinary = await loadWasmBinary(options);
+      const [wasmBinary, catalog] = await Promise.all([loadWasmBinary(options), loadCatalogText(options)]);
       const moduleArgs = {};
       if (wasmBinary) moduleArgs.wasmBinary = wasmBinary;
       if (options.locateFile) moduleArgs.locateFile = options.locateFile;
-      return wrap(await createCoreModule(moduleArgs));
+      const core = await createCoreModule(moduleArgs);
+      if (catalog !== null) {
+        const error = core.loadCatalog(catalog);
+        if (error) throw new Error(error);
+      }
+      return wrap(core);
     })();
     modulePromise.catch(() => { modulePromise = null; }); // allow a retry
   }

@@ -189,7 +189,8 @@ test('--help and -h: exit 0, usage on stdout', () => {
     assert.equal(r.stderr, '');
     assert.match(r.stdout, USAGE_LINE);
     assert.match(r.stdout, /validate <server\.json \| ->/);
-    assert.match(r.stdout, /exit status: 0 valid, 1 invalid, 2 usage error/);
+    assert.match(r.stdout, /exit status: validate: 0 valid, 1 invalid, 2 usage error/);
+    assert.match(r.stdout, /generate: 0 written, 1 refused/);
   }
   // --help wins over a command that would fail.
   assert.equal(runCli(['validate', join(tmp, 'missing.json'), '--help']).status, 0);

@@ -41,7 +41,7 @@ before(() => {
 test('the tarball holds exactly the runtime files', () => {
   const expected = [
     'package.json', 'src/index.js', 'src/index.d.ts', 'bin/mcp-builder.js',
-    'dist/mcp-builder.js', 'dist/mcp-builder.wasm',
+    'dist/mcp-builder.js', 'dist/mcp-builder.wasm', 'dist/catalog.json',
   ];
   if (existsSync(join(WASM_DIR, 'README.md'))) expected.push('README.md');
   const listing = run('tar', ['tzf', tarball], { timeout: TIMEOUT });
@@ -94,6 +94,15 @@ console.log(JSON.stringify({
       ['semantic/duplicate-name', 14, 19],
     ],
   });
+});
+
+test('the installed bin generates from the catalog it ships', () => {
+  const bin = join(project, 'node_modules', '.bin', 'mcp-builder');
+  const r = run(bin, ['generate', '--client', 'claude-code', '--server', 'memory'], { cwd: project, timeout: TIMEOUT });
+  assert.equal(r.status, 0, r.stderr);
+  const entry = JSON.parse(r.stdout).mcpServers.memory;
+  assert.equal(entry.command, 'npx');
+  assert.match(entry.args[1], /^@modelcontextprotocol\/server-memory@\d/);
 });
 
 test('the installed bin runs: exit 0 on a valid file, 1 on an invalid one', () => {

@@ -19,6 +19,7 @@ namespace config {
 struct Piece {
   std::string text;    // literal text, when secret is empty
   std::string secret;  // secret id (an environment-variable-style name)
+  bool sensitive = false;  // `text` is a secret's value (--secrets inline)
 };
 
 /// A value that may contain secret references. Most values are one
@@ -28,8 +29,12 @@ struct Text {
 
   static Text Literal(std::string text) { return Text{{Piece{std::move(text), {}}}}; }
   static Text Secret(std::string id) { return Text{{Piece{{}, std::move(id)}}}; }
+  static Text SecretValue(std::string text) { return Text{{Piece{std::move(text), {}, true}}}; }
   void Append(const Text& other);
   bool HasSecret() const;
+  /// A secret reference or a secret's value written inline: text that must
+  /// not be baked into images or shared files.
+  bool HasSensitive() const;
   /// The one secret id when the whole value is that secret, else "".
   std::string_view SoleSecret() const;
   /// The value with each secret written by `ref(id)`.

@@ -87,6 +87,12 @@ struct GenerateResult {
 
 GenerateResult Generate(const GenerateRequest& request);
 
+/// One result per target id, from one resolution of the servers (what a
+/// page showing every client's file at once needs); request.client is
+/// ignored.
+std::vector<GenerateResult> GenerateAll(const GenerateRequest& request,
+                                        const std::vector<std::string>& targets);
+
 /// {"ok","client","text","notes":[{"rule","severity","message","server",
 /// "input"}],"commands":[{"kind","server","text"}],"links":[...],
 /// "secrets":[{"id","description","server"}]}
@@ -97,6 +103,11 @@ std::string ResultToJson(const GenerateResult& result);
 /// "serverJson","name","values"}]}. A malformed request is a result with
 /// one error note.
 GenerateResult GenerateFromJson(std::string_view request_json);
+
+/// The request as for GenerateFromJson, with "clients": [ids] (default:
+/// every client and deployment output) instead of "client"; the result is
+/// {"results":[<ResultToJson>...]}.
+std::string GenerateAllFromJson(std::string_view request_json);
 
 }  // namespace gen
 }  // namespace mcp_builder

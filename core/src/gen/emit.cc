@@ -20,6 +20,24 @@ bool IsAsciiAlnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+// Byte classes, looked up once per byte.
+struct Tables {
+  bool shell_plain[256] = {};  // needs no quoting in any POSIX shell
+  bool url_plain[256] = {};    // left as is by encodeURIComponent
+  Tables() {
+    for (int c = 0; c < 256; ++c) {
+      const bool alnum = IsAsciiAlnum(static_cast<unsigned char>(c));
+      shell_plain[c] = alnum || std::string_view("@%+=:,./_-").find(static_cast<char>(c)) != std::string_view::npos;
+      url_plain[c] = alnum || std::string_view("-_.!~*'()").find(static_cast<char>(c)) != std::string_view::npos;
+    }
+  }
+};
+
+const Tables& Table() {
+  static const Tables tables;
+  return tables;
+}
+
 }  // namespace
 
 void JsonOut::Newline(size_t depth) {
@@ -152,11 +170,22 @@ std::string YamlString(std::string_view value) {
       i += 2;
       continue;
     }
-    if (c == 0xEF && i + 2 < value.size() && static_cast<unsigned char>(value[i + 1]) == 0xBB &&
-        static_cast<unsigned char>(value[i + 2]) == 0xBF) {
-      out.append("\\uFEFF");  // a BOM inside a scalar is not printable YAML
-      i += 2;
+    if (c == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) < 0xA0) {
+      // C1 controls (U+0080-U+009F) are outside YAML's printable set.
+      AppendHex(&out, "\\x", static_cast<unsigned char>(value[i + 1]), 2);
+      ++i;
       continue;
+    }
+    if (c == 0xEF && i + 2 < value.size()) {
+      const unsigned char b1 = static_cast<unsigned char>(value[i + 1]);
+      const unsigned char b2 = static_cast<unsigned char>(value[i + 2]);
+      // U+FEFF (a BOM inside a scalar), U+FFFE and U+FFFF are not printable.
+      const unsigned cp = 0xF000 | (b1 & 0x3F) << 6 | (b2 & 0x3F);
+      if (cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF) {
+        AppendHex(&out, "\\u", cp, 4);
+        i += 2;
+        continue;
+      }
     }
     switch (c) {
       case '"': out.append("\\\""); break;
@@ -195,12 +224,7 @@ std::string YamlKey(std::string_view key) {
 
 std::string ShellWord(std::string_view value) {
   bool plain = !value.empty();
-  for (const char c : value) {
-    if (!IsAsciiAlnum(static_cast<unsigned char>(c)) &&
-        std::string_view("@%+=:,./_-").find(c) == std::string_view::npos) {
-      plain = false;
-    }
-  }
+  for (const char c : value) plain = plain && Table().shell_plain[static_cast<unsigned char>(c)];
   if (plain) return std::string(value);
   std::string out = "'";
   for (const char c : value) {
@@ -219,7 +243,7 @@ std::string PercentEncode(std::string_view value) {
   out.reserve(value.size());
   for (const char ch : value) {
     const unsigned char c = static_cast<unsigned char>(ch);
-    if (IsAsciiAlnum(c) || std::string_view("-_.!~*'()").find(ch) != std::string_view::npos) {
+    if (Table().url_plain[c]) {
       out.push_back(ch);
     } else {
       AppendHex(&out, "%", c, 2);

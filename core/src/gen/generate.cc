@@ -75,11 +75,10 @@ void Fail(GenerateResult* result, std::string rule, std::string message, std::st
       {std::move(rule), Severity::kError, std::move(message), std::move(server), std::move(input)});
 }
 
-// The server.json of one request, validated. Empty on failure (noted).
-bool LoadServer(const ServerRequest& request, size_t index, GenerateResult* result,
-                registry::Server* server) {
-  std::string_view text = request.server_json;
-  const std::string label = "server " + std::to_string(index + 1);
+// The model of one request's server: the catalog's cached one, or
+// `storage` read from the given text. nullptr (noted) when unusable.
+const registry::Server* LoadServer(const ServerRequest& request, size_t index,
+                                   GenerateResult* result, registry::Server* storage) {
   if (!request.catalog_id.empty()) {
     const catalog::Entry* entry = catalog::Find(request.catalog_id);
     if (!entry) {
@@ -89,13 +88,13 @@ bool LoadServer(const ServerRequest& request, size_t index, GenerateResult* resu
       const std::string guess = text::DidYouMean(request.catalog_id, ids);
       if (!guess.empty()) message += "; did you mean " + text::Quoted(guess) + "?";
       Fail(result, "generate/unknown-server", message, request.catalog_id);
-      return false;
+      return nullptr;
     }
-    text = entry->server_json;
+    return &catalog::Model(*entry);
   }
-  registry::ServerReadResult read = registry::ReadServerJson(text);
+  registry::ServerReadResult read = registry::ReadServerJson(request.server_json);
   if (!read.report.valid()) {
-    std::string message = label + ": server.json is not valid:";
+    std::string message = "server " + std::to_string(index + 1) + ": server.json is not valid:";
     size_t shown = 0;
     for (const Diagnostic& d : read.report.diagnostics) {
       if (d.severity != Severity::kError || shown++ == 3) continue;
@@ -103,11 +102,11 @@ bool LoadServer(const ServerRequest& request, size_t index, GenerateResult* resu
                  " " + PrintableText(d.message) + ";";
     }
     message.pop_back();
-    Fail(result, "generate/invalid-server-json", message, request.catalog_id);
-    return false;
+    Fail(result, "generate/invalid-server-json", message);
+    return nullptr;
   }
-  *server = std::move(read.server);
-  return true;
+  *storage = std::move(read.server);
+  return storage;
 }
 
 }  // namespace
@@ -137,40 +136,37 @@ bool IsKnownTarget(std::string_view id) {
   return false;
 }
 
-GenerateResult Generate(const GenerateRequest& request) {
-  GenerateResult result;
-  result.client = request.client;
-  const auto target = std::find_if(Targets().begin(), Targets().end(),
-                                   [&](const Target& t) { return t.id == request.client; });
-  if (target == Targets().end()) {
-    std::vector<std::string_view> ids;
-    for (const Target& t : Targets()) ids.push_back(t.id);
-    std::string message = "unknown client " + text::Quoted(request.client);
-    const std::string guess = text::DidYouMean(request.client, ids);
-    message += guess.empty() ? "; see ClientIds()" : "; did you mean " + text::Quoted(guess) + "?";
-    Fail(&result, "generate/unknown-client", message);
-    return result;
-  }
+namespace {
+
+// The servers of a request resolved once, for any number of writers.
+struct Resolved {
+  GenerateResult base;  // notes and secrets; ok when nothing failed
+  std::vector<config::ServerEntry> entries;
+};
+
+Resolved ResolveAll(const GenerateRequest& request) {
+  Resolved out;
+  GenerateResult& result = out.base;
   if (request.servers.empty()) {
     Fail(&result, "generate/no-servers", "no server was given");
-    return result;
+    return out;
   }
   if (request.servers.size() > kMaxServers) {
     Fail(&result, "generate/too-many-servers",
          std::to_string(request.servers.size()) + " servers given; at most " +
              std::to_string(kMaxServers) + " are accepted");
-    return result;
+    return out;
   }
   std::vector<bool> shared_used(request.shared_values.size(), false);
-  std::vector<config::ServerEntry> entries;
   for (size_t i = 0; i < request.servers.size(); ++i) {
     const ServerRequest& sr = request.servers[i];
-    registry::Server server;
-    if (!LoadServer(sr, i, &result, &server)) continue;
+    registry::Server parsed;
+    const registry::Server* server = LoadServer(sr, i, &result, &parsed);
+    if (!server) continue;
     config::ServerEntry entry;
-    const std::string wanted = DefaultName(sr, server);
+    const std::string wanted = DefaultName(sr, *server);
     entry.name = SanitizeName(wanted);
-    for (int n = 2; std::any_of(entries.begin(), entries.end(),
+    for (int n = 2; std::any_of(out.entries.begin(), out.entries.end(),
                                 [&](const config::ServerEntry& e) { return e.name == entry.name; });
          ++n) {
       entry.name = SanitizeName(wanted) + "-" + std::to_string(n);
@@ -190,7 +186,7 @@ GenerateResult Generate(const GenerateRequest& request) {
     scope.shared_used = &shared_used;
     scope.notes = &result.notes;
     scope.secret_list = &result.secrets;
-    if (ResolveServer(server, scope, &entry)) entries.push_back(std::move(entry));
+    if (ResolveServer(*server, scope, &entry)) out.entries.push_back(std::move(entry));
   }
   for (size_t i = 0; i < shared_used.size(); ++i) {
     if (shared_used[i]) continue;
@@ -202,7 +198,7 @@ GenerateResult Generate(const GenerateRequest& request) {
                            [](const Note& n) { return n.severity == Severity::kError; });
   if (!result.ok) {
     result.secrets.clear();
-    return result;
+    return out;
   }
   if (request.secrets == SecretMode::kInline) {
     result.notes.push_back({"generate/inline-secrets", Severity::kWarning,
@@ -210,9 +206,53 @@ GenerateResult Generate(const GenerateRequest& request) {
                             "out of version control and shared folders",
                             "", ""});
   }
-  WriteContext ctx(request, std::move(entries), &result);
-  result.text = target->writer(ctx);
+  return out;
+}
+
+const Target* FindTarget(std::string_view id, GenerateResult* result) {
+  for (const Target& t : Targets()) {
+    if (t.id == id) return &t;
+  }
+  std::vector<std::string_view> ids;
+  for (const Target& t : Targets()) ids.push_back(t.id);
+  std::string message = "unknown client " + text::Quoted(id);
+  const std::string guess = text::DidYouMean(id, ids);
+  message += guess.empty() ? "; see ClientIds()" : "; did you mean " + text::Quoted(guess) + "?";
+  Fail(result, "generate/unknown-client", message);
+  return nullptr;
+}
+
+GenerateResult Write(const GenerateRequest& request, const Target& target,
+                     const Resolved& resolved) {
+  GenerateResult result = resolved.base;
+  result.client = std::string(target.id);
+  if (!result.ok) return result;
+  WriteContext ctx(request, resolved.entries, &result);
+  result.text = target.writer(ctx);
   return result;
+}
+
+}  // namespace
+
+GenerateResult Generate(const GenerateRequest& request) {
+  GenerateResult failed;
+  failed.client = request.client;
+  const Target* target = FindTarget(request.client, &failed);
+  if (!target) return failed;
+  return Write(request, *target, ResolveAll(request));
+}
+
+std::vector<GenerateResult> GenerateAll(const GenerateRequest& request,
+                                        const std::vector<std::string>& targets) {
+  std::vector<GenerateResult> results;
+  const Resolved resolved = ResolveAll(request);
+  for (const std::string& id : targets) {
+    GenerateResult failed;
+    failed.client = id;
+    const Target* target = FindTarget(id, &failed);
+    results.push_back(target ? Write(request, *target, resolved) : failed);
+  }
+  return results;
 }
 
 }  // namespace gen

@@ -218,7 +218,7 @@ std::optional<Text> Resolver::Resolve(const Input& input, const std::vector<Vari
          "value of " + text::Quoted(name) + ": " + why);
     return std::nullopt;
   }
-  return Text::Literal(*value);
+  return secret ? Text::SecretValue(*value) : Text::Literal(*value);
 }
 
 // The value with its {variables} replaced; nullopt when a variable has no

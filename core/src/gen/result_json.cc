@@ -115,50 +115,114 @@ std::string ResultToJson(const GenerateResult& result) {
   return out;
 }
 
-GenerateResult GenerateFromJson(std::string_view request_json) {
+namespace {
+
+// The request JSON into `request` (and "clients" into `clients` when not
+// null); false with `why` when malformed.
+bool ReadRequest(std::string_view request_json, GenerateRequest* request,
+                 std::vector<std::string>* clients, std::string* why) {
   json::ParseOptions options;
   options.max_depth = 16;
   const json::ParseResult parsed = json::Parse(request_json, options);
   if (!parsed.ok()) {
-    return Malformed("request is not valid JSON: " + parsed.error.message);
+    *why = "request is not valid JSON: " + parsed.error.message;
+    return false;
   }
   const json::Value& root = parsed.value;
-  if (!root.is_object()) return Malformed("request must be a JSON object");
-  GenerateRequest request;
-  const json::Value* client = root.Find("client");
-  if (!client || !client->is_string()) return Malformed("\"client\" (a string) is required");
-  request.client = std::string(client->text);
-  std::string why;
+  if (!root.is_object()) {
+    *why = "request must be a JSON object";
+    return false;
+  }
+  if (clients) {
+    const json::Value* list = root.Find("clients");
+    if (list && !list->is_array()) {
+      *why = "\"clients\" must be an array of ids";
+      return false;
+    }
+    if (list) {
+      for (const json::Value& id : list->items) {
+        if (!id.is_string()) {
+          *why = "\"clients\" must be an array of ids";
+          return false;
+        }
+        clients->emplace_back(id.text);
+      }
+    } else {
+      for (std::string_view id : ClientIds()) clients->emplace_back(id);
+      for (std::string_view id : DeploymentIds()) clients->emplace_back(id);
+    }
+  } else {
+    const json::Value* client = root.Find("client");
+    if (!client || !client->is_string()) {
+      *why = "\"client\" (a string) is required";
+      return false;
+    }
+    request->client = std::string(client->text);
+  }
   bool flag = false;
-  if (!ReadEnum(root, "secrets", "placeholder", "inline", &flag, &why)) return Malformed(why);
-  request.secrets = flag ? SecretMode::kInline : SecretMode::kPlaceholder;
+  if (!ReadEnum(root, "secrets", "placeholder", "inline", &flag, why)) return false;
+  request->secrets = flag ? SecretMode::kInline : SecretMode::kPlaceholder;
   flag = false;
-  if (!ReadEnum(root, "os", "posix", "windows", &flag, &why)) return Malformed(why);
-  request.os = flag ? TargetOs::kWindows : TargetOs::kPosix;
+  if (!ReadEnum(root, "os", "posix", "windows", &flag, why)) return false;
+  request->os = flag ? TargetOs::kWindows : TargetOs::kPosix;
   flag = false;
-  if (!ReadEnum(root, "prefer", "local", "remote", &flag, &why)) return Malformed(why);
-  request.prefer = flag ? Prefer::kRemote : Prefer::kLocal;
-  if (!ReadValues(root.Find("values"), &request.shared_values, &why)) return Malformed(why);
+  if (!ReadEnum(root, "prefer", "local", "remote", &flag, why)) return false;
+  request->prefer = flag ? Prefer::kRemote : Prefer::kLocal;
+  if (!ReadValues(root.Find("values"), &request->shared_values, why)) return false;
   const json::Value* servers = root.Find("servers");
-  if (!servers || !servers->is_array()) return Malformed("\"servers\" (an array) is required");
+  if (!servers || !servers->is_array()) {
+    *why = "\"servers\" (an array) is required";
+    return false;
+  }
   for (const json::Value& s : servers->items) {
-    if (!s.is_object()) return Malformed("each of \"servers\" must be an object");
+    if (!s.is_object()) {
+      *why = "each of \"servers\" must be an object";
+      return false;
+    }
     ServerRequest sr;
     const json::Value* id = s.Find("catalogId");
     const json::Value* doc = s.Find("serverJson");
     const json::Value* name = s.Find("name");
     if ((id && !id->is_string()) || (doc && !doc->is_string()) || (name && !name->is_string())) {
-      return Malformed("\"catalogId\", \"serverJson\" and \"name\" must be strings");
+      *why = "\"catalogId\", \"serverJson\" and \"name\" must be strings";
+      return false;
     }
-    if (!id == !doc) return Malformed("each server needs exactly one of \"catalogId\" and \"serverJson\"");
+    if (!id == !doc) {
+      *why = "each server needs exactly one of \"catalogId\" and \"serverJson\"";
+      return false;
+    }
     if (id) sr.catalog_id = std::string(id->text);
     if (doc) sr.server_json = std::string(doc->text);
     if (name) sr.name = std::string(name->text);
-    if (!ReadValues(s.Find("values"), &sr.values, &why)) return Malformed(why);
-    request.servers.push_back(std::move(sr));
+    if (!ReadValues(s.Find("values"), &sr.values, why)) return false;
+    request->servers.push_back(std::move(sr));
   }
-  GenerateResult result = Generate(request);
-  return result;
+  return true;
+}
+
+}  // namespace
+
+GenerateResult GenerateFromJson(std::string_view request_json) {
+  GenerateRequest request;
+  std::string why;
+  if (!ReadRequest(request_json, &request, nullptr, &why)) return Malformed(why);
+  return Generate(request);
+}
+
+std::string GenerateAllFromJson(std::string_view request_json) {
+  GenerateRequest request;
+  std::vector<std::string> clients;
+  std::string why;
+  std::string out = "{\"results\":[";
+  if (!ReadRequest(request_json, &request, &clients, &why)) {
+    return out + ResultToJson(Malformed(why)) + "]}";
+  }
+  const std::vector<GenerateResult> results = GenerateAll(request, clients);
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (i) out.push_back(',');
+    out += ResultToJson(results[i]);
+  }
+  return out + "]}";
 }
 
 }  // namespace gen

@@ -6,7 +6,8 @@ namespace config {
 void Text::Append(const Text& other) {
   for (const Piece& p : other.pieces) {
     if (p.secret.empty() && p.text.empty()) continue;
-    if (p.secret.empty() && !pieces.empty() && pieces.back().secret.empty()) {
+    if (p.secret.empty() && !pieces.empty() && pieces.back().secret.empty() &&
+        pieces.back().sensitive == p.sensitive) {
       pieces.back().text += p.text;  // keep literal runs in one piece
     } else {
       pieces.push_back(p);
@@ -17,6 +18,13 @@ void Text::Append(const Text& other) {
 bool Text::HasSecret() const {
   for (const Piece& p : pieces) {
     if (!p.secret.empty()) return true;
+  }
+  return false;
+}
+
+bool Text::HasSensitive() const {
+  for (const Piece& p : pieces) {
+    if (!p.secret.empty() || p.sensitive) return true;
   }
   return false;
 }

@@ -18,15 +18,26 @@ namespace gen {
 
 class WriteContext {
  public:
-  WriteContext(const GenerateRequest& request, std::vector<config::ServerEntry> servers,
+  // `servers` are shared by every writer of a request; a writer that must
+  // change entries (Windows wrapping, remote bridges) gets its own copy.
+  WriteContext(const GenerateRequest& request, const std::vector<config::ServerEntry>& servers,
                GenerateResult* result)
-      : request_(request), servers_(std::move(servers)), result_(result) {}
+      : request_(request), shared_(servers), result_(result) {}
+  WriteContext(const WriteContext&) = delete;
+  WriteContext& operator=(const WriteContext&) = delete;
 
-  const std::vector<config::ServerEntry>& servers() const { return servers_; }
-  std::vector<config::ServerEntry>& mutable_servers() { return servers_; }
+  const std::vector<config::ServerEntry>& servers() const { return own_ ? copy_ : shared_; }
   const std::vector<config::SecretInfo>& secrets() const { return result_->secrets; }
   bool windows() const { return request_.os == TargetOs::kWindows; }
   bool inline_secrets() const { return request_.secrets == SecretMode::kInline; }
+
+  /// With --os windows, `cmd /c npx ...` for the clients that spawn
+  /// commands without a shell: they cannot start the npx batch file
+  /// (reference §1.2, §1.3).
+  void WrapNpxForWindows();
+  /// Replaces remote entries (all, or only SSE ones) by a stdio bridge,
+  /// for clients whose file cannot hold them; see BridgeRemote.
+  void BridgeRemotes(bool sse_only, std::string_view why);
 
   void Warn(const config::ServerEntry& e, std::string rule, std::string message) {
     result_->notes.push_back({std::move(rule), Severity::kWarning, std::move(message), e.name, ""});
@@ -43,8 +54,16 @@ class WriteContext {
   const config::SecretInfo* FindSecret(std::string_view id) const;
 
  private:
+  std::vector<config::ServerEntry>& Own() {
+    if (!own_) copy_ = shared_;
+    own_ = true;
+    return copy_;
+  }
+
   const GenerateRequest& request_;
-  std::vector<config::ServerEntry> servers_;
+  const std::vector<config::ServerEntry>& shared_;
+  std::vector<config::ServerEntry> copy_;
+  bool own_ = false;
   GenerateResult* result_;
 };
 
@@ -81,31 +100,30 @@ std::string EnvColonRef(const std::string& id);     // ${env:ID}
 void WarnLiteralPlaceholders(WriteContext& ctx, const config::ServerEntry& e,
                              std::string_view client);
 
-/// Windows: clients that spawn commands without a shell cannot start the
-/// `npx` batch file; `cmd /c npx ...` can (reference §1.2, §1.3).
-void WrapForWindows(WriteContext& ctx, config::ServerEntry* e);
-
-/// Replaces a remote entry by a stdio `mcp-remote` bridge (pinned), for
-/// clients whose file cannot hold remote servers. Header values move to the
-/// bridge's environment and reach it as ${VAR} in its --header arguments,
-/// which mcp-remote expands itself (mcp-remote README, "Custom Headers").
-void BridgeRemote(WriteContext& ctx, config::ServerEntry* e, std::string_view why);
-
-/// The pinned mcp-remote package spec used by BridgeRemote.
+/// The pinned mcp-remote package spec of WriteContext::BridgeRemotes.
 inline constexpr const char* kMcpRemote = "mcp-remote@0.15.1";
 
-/// {"command","args","env"} or {"url","headers"} members of `e` (into an
-/// object already begun), with secrets written by `ref`. `type_key` adds
-/// "type": stdio/http/sse first when non-empty; `url_key` names the URL
-/// member ("url", "serverUrl", "httpUrl").
+/// How a JSON client spells its file: the member holding the servers,
+/// the "type" of each transport ("" writes none), and the URL member of
+/// each remote transport.
+struct JsonStyle {
+  const char* servers_key = "mcpServers";
+  const char* stdio_type = "";
+  const char* http_type = "";
+  const char* sse_type = "";
+  const char* http_url_key = "url";
+  const char* sse_url_key = "url";
+};
+
+/// The members of one server object ({type?, command, args, env} or
+/// {type?, url, headers}) into an object already begun, secrets written
+/// by `ref`.
 template <typename RefFn>
-void JsonServerMembers(JsonOut& out, const config::ServerEntry& e, RefFn ref,
-                       std::string_view stdio_type, std::string_view http_type,
-                       std::string_view sse_type, std::string_view url_key) {
+void JsonServerMembers(JsonOut& out, const config::ServerEntry& e, const JsonStyle& style,
+                       RefFn ref) {
   const bool stdio = e.transport == config::TransportKind::kStdio;
-  const std::string_view type = stdio ? stdio_type
-                                : e.transport == config::TransportKind::kHttp ? http_type
-                                                                               : sse_type;
+  const bool sse = e.transport == config::TransportKind::kSse;
+  const std::string_view type = stdio ? style.stdio_type : sse ? style.sse_type : style.http_type;
   if (!type.empty()) {
     out.Key("type");
     out.String(type);
@@ -117,43 +135,36 @@ void JsonServerMembers(JsonOut& out, const config::ServerEntry& e, RefFn ref,
     out.BeginArray();
     for (const config::Text& a : e.args) out.String(a.Render(ref));
     out.EndArray();
-    if (!e.env.empty()) {
-      out.Key("env");
-      out.BeginObject();
-      for (const config::NamedText& v : e.env) {
-        out.Key(v.name);
-        out.String(v.value.Render(ref));
-      }
-      out.EndObject();
-    }
-    return;
+  } else {
+    out.Key(sse ? style.sse_url_key : style.http_url_key);
+    out.String(e.url.Render(ref));
   }
-  out.Key(url_key);
-  out.String(e.url.Render(ref));
-  if (!e.headers.empty()) {
-    out.Key("headers");
+  const std::vector<config::NamedText>& map = stdio ? e.env : e.headers;
+  if (!map.empty()) {
+    out.Key(stdio ? "env" : "headers");
     out.BeginObject();
-    for (const config::NamedText& h : e.headers) {
-      out.Key(h.name);
-      out.String(h.value.Render(ref));
+    for (const config::NamedText& v : map) {
+      out.Key(v.name);
+      out.String(v.value.Render(ref));
     }
     out.EndObject();
   }
 }
 
-/// The whole `{"<top>": {name: {...}}}` file most JSON clients use.
-template <typename RefFn>
-std::string JsonServersFile(const WriteContext& ctx, std::string_view top_key, RefFn ref,
-                            std::string_view stdio_type, std::string_view http_type,
-                            std::string_view sse_type, std::string_view url_key) {
+/// The whole `{"<servers_key>": {name: {...}}}` file; `before(out)` may
+/// write members that come first (VS Code's "inputs").
+template <typename RefFn, typename BeforeFn>
+std::string JsonServersFile(const WriteContext& ctx, const JsonStyle& style, RefFn ref,
+                            BeforeFn before) {
   JsonOut out;
   out.BeginObject();
-  out.Key(top_key);
+  before(out);
+  out.Key(style.servers_key);
   out.BeginObject();
   for (const config::ServerEntry& e : ctx.servers()) {
     out.Key(e.name);
     out.BeginObject();
-    JsonServerMembers(out, e, ref, stdio_type, http_type, sse_type, url_key);
+    JsonServerMembers(out, e, style, ref);
     out.EndObject();
   }
   out.EndObject();
@@ -161,16 +172,19 @@ std::string JsonServersFile(const WriteContext& ctx, std::string_view top_key, R
   return out.Finish();
 }
 
-/// One server's object alone, compact, as install links carry it.
 template <typename RefFn>
-std::string CompactServerJson(const config::ServerEntry& e, RefFn ref, std::string_view stdio_type,
-                              std::string_view http_type, std::string_view sse_type) {
+std::string JsonServersFile(const WriteContext& ctx, const JsonStyle& style, RefFn ref) {
+  return JsonServersFile(ctx, style, ref, [](JsonOut&) {});
+}
+
+/// One server's object alone, compact, as install links and commands carry it.
+template <typename RefFn>
+std::string CompactServerJson(const config::ServerEntry& e, const JsonStyle& style, RefFn ref) {
   JsonOut out;
   out.BeginObject();
-  JsonServerMembers(out, e, ref, stdio_type, http_type, sse_type, "url");
+  JsonServerMembers(out, e, style, ref);
   out.EndObject();
-  std::string text = CompactJson(out.Finish());
-  return text;
+  return CompactJson(out.Finish());
 }
 
 }  // namespace gen

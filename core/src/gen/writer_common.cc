@@ -39,36 +39,48 @@ void WarnLiteralPlaceholders(WriteContext& ctx, const ServerEntry& e, std::strin
                " with the real value after copying (it is then stored in the file as plain text)");
 }
 
-void WrapForWindows(WriteContext& ctx, ServerEntry* e) {
-  if (!ctx.windows() || e->transport != config::TransportKind::kStdio || e->command != "npx") {
-    return;
+void WriteContext::WrapNpxForWindows() {
+  if (!windows()) return;
+  for (size_t i = 0; i < servers().size(); ++i) {
+    const ServerEntry& e = servers()[i];
+    if (e.transport != config::TransportKind::kStdio || e.command != "npx") continue;
+    ServerEntry& mine = Own()[i];
+    mine.args.insert(mine.args.begin(), {Text::Literal("/c"), Text::Literal("npx")});
+    mine.command = "cmd";
   }
-  e->args.insert(e->args.begin(), {Text::Literal("/c"), Text::Literal("npx")});
-  e->command = "cmd";
 }
 
-void BridgeRemote(WriteContext& ctx, ServerEntry* e, std::string_view why) {
-  const bool sse = e->transport == config::TransportKind::kSse;
-  ServerEntry bridge;
-  bridge.name = e->name;
-  bridge.title = e->title;
-  bridge.description = e->description;
-  bridge.command = "npx";
-  bridge.args = {Text::Literal("-y"), Text::Literal(kMcpRemote), e->url,
-                 Text::Literal("--transport"), Text::Literal(sse ? "sse-only" : "http-only")};
-  for (const NamedText& h : e->headers) {
-    // Only the variable's name is on the command line; its value is in the
-    // bridge's environment, where process listings do not show it.
-    std::string var(h.value.SoleSecret());
-    if (var.empty()) var = SecretIdFrom("MCP_HEADER_" + h.name);
-    bridge.args.push_back(Text::Literal("--header"));
-    bridge.args.push_back(Text::Literal(h.name + ":${" + var + "}"));
-    bridge.env.push_back({var, h.value});
+// A remote entry becomes a stdio `mcp-remote` bridge (pinned). Header
+// values move to the bridge's environment and reach it as ${VAR} in its
+// --header arguments, which mcp-remote expands itself (mcp-remote README,
+// "Custom Headers"), so process listings show no credential.
+void WriteContext::BridgeRemotes(bool sse_only, std::string_view why) {
+  for (size_t i = 0; i < servers().size(); ++i) {
+    const ServerEntry& e = servers()[i];
+    if (e.transport == config::TransportKind::kStdio ||
+        (sse_only && e.transport != config::TransportKind::kSse)) {
+      continue;
+    }
+    const bool sse = e.transport == config::TransportKind::kSse;
+    ServerEntry bridge;
+    bridge.name = e.name;
+    bridge.title = e.title;
+    bridge.description = e.description;
+    bridge.command = "npx";
+    bridge.args = {Text::Literal("-y"), Text::Literal(kMcpRemote), e.url,
+                   Text::Literal("--transport"), Text::Literal(sse ? "sse-only" : "http-only")};
+    for (const NamedText& h : e.headers) {
+      std::string var(h.value.SoleSecret());
+      if (var.empty()) var = SecretIdFrom("MCP_HEADER_" + h.name);
+      bridge.args.push_back(Text::Literal("--header"));
+      bridge.args.push_back(Text::Literal(h.name + ":${" + var + "}"));
+      bridge.env.push_back({var, h.value});
+    }
+    Warn(e, "generate/remote-bridged",
+         std::string(why) + ", so this remote server is reached through the pinned stdio bridge " +
+             kMcpRemote + " (run with npx)");
+    Own()[i] = std::move(bridge);
   }
-  ctx.Warn(*e, "generate/remote-bridged",
-           std::string(why) + ", so this remote server is reached through the pinned stdio bridge " +
-               kMcpRemote + " (run with npx)");
-  *e = std::move(bridge);
 }
 
 }  // namespace gen

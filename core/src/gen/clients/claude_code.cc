@@ -9,6 +9,8 @@
 namespace mcp_builder {
 namespace gen {
 
+constexpr JsonStyle kStyle{"mcpServers", "stdio", "http", "sse"};
+
 namespace {
 
 void AddCommand(WriteContext& ctx, const config::ServerEntry& e) {
@@ -22,7 +24,7 @@ void AddCommand(WriteContext& ctx, const config::ServerEntry& e) {
             " " + ShellWord(e.url.Render(DollarBraceRef));
   } else {
     line = "claude mcp add-json " + ShellWord(e.name) + " " +
-           ShellWord(CompactServerJson(e, DollarBraceRef, "stdio", "http", "sse"));
+           ShellWord(CompactServerJson(e, kStyle, DollarBraceRef));
   }
   ctx.Command(e, "claude-code", line);
 }
@@ -30,11 +32,11 @@ void AddCommand(WriteContext& ctx, const config::ServerEntry& e) {
 }  // namespace
 
 std::string WriteClaudeCode(WriteContext& ctx) {
-  for (config::ServerEntry& e : ctx.mutable_servers()) {
-    WrapForWindows(ctx, &e);
+  ctx.WrapNpxForWindows();
+  for (const config::ServerEntry& e : ctx.servers()) {
     AddCommand(ctx, e);
   }
-  return JsonServersFile(ctx, "mcpServers", DollarBraceRef, "stdio", "http", "sse", "url");
+  return JsonServersFile(ctx, kStyle, DollarBraceRef);
 }
 
 }  // namespace gen

@@ -8,15 +8,12 @@ namespace mcp_builder {
 namespace gen {
 
 std::string WriteClaudeDesktop(WriteContext& ctx) {
-  for (config::ServerEntry& e : ctx.mutable_servers()) {
-    if (e.transport != config::TransportKind::kStdio) {
-      BridgeRemote(ctx, &e, "Claude Desktop's config file cannot hold remote servers "
-                            "(add them under Settings > Connectors, or use this bridge)");
-    }
-    WrapForWindows(ctx, &e);
-    WarnLiteralPlaceholders(ctx, e, "Claude Desktop");
-  }
-  return JsonServersFile(ctx, "mcpServers", AngleRef, "", "", "", "url");
+  ctx.BridgeRemotes(/*sse_only=*/false,
+                    "Claude Desktop's config file cannot hold remote servers "
+                    "(add them under Settings > Connectors, or use this bridge)");
+  ctx.WrapNpxForWindows();
+  for (const config::ServerEntry& e : ctx.servers()) WarnLiteralPlaceholders(ctx, e, "Claude Desktop");
+  return JsonServersFile(ctx, JsonStyle(), AngleRef);
 }
 
 }  // namespace gen

@@ -8,12 +8,14 @@
 namespace mcp_builder {
 namespace gen {
 
+constexpr JsonStyle kStyle{"mcpServers", "stdio", "streamableHttp", "sse"};
+
 std::string WriteCline(WriteContext& ctx) {
-  for (config::ServerEntry& e : ctx.mutable_servers()) {
-    WrapForWindows(ctx, &e);
+  ctx.WrapNpxForWindows();
+  for (const config::ServerEntry& e : ctx.servers()) {
     WarnLiteralPlaceholders(ctx, e, "Cline");
   }
-  return JsonServersFile(ctx, "mcpServers", AngleRef, "stdio", "streamableHttp", "sse", "url");
+  return JsonServersFile(ctx, kStyle, AngleRef);
 }
 
 }  // namespace gen

@@ -119,10 +119,8 @@ void AddCommand(WriteContext& ctx, const config::ServerEntry& e) {
 
 std::string WriteCodex(WriteContext& ctx) {
   std::string out;
-  for (config::ServerEntry& e : ctx.mutable_servers()) {
-    if (e.transport == config::TransportKind::kSse) {
-      BridgeRemote(ctx, &e, "Codex connects to Streamable HTTP servers, not SSE");
-    }
+  ctx.BridgeRemotes(/*sse_only=*/true, "Codex connects to Streamable HTTP servers, not SSE");
+  for (const config::ServerEntry& e : ctx.servers()) {
     if (!out.empty()) out += "\n";
     out += Table(e);
     if (e.transport == config::TransportKind::kStdio) {

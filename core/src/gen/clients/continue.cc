@@ -20,8 +20,8 @@ std::string Scalar(const config::Text& t) { return YamlString(t.Render(SecretRef
 std::string WriteContinue(WriteContext& ctx) {
   std::string out =
       "name: \"MCP servers\"\nversion: \"0.0.1\"\nschema: v1\nmcpServers:\n";
-  for (config::ServerEntry& e : ctx.mutable_servers()) {
-    WrapForWindows(ctx, &e);
+  ctx.WrapNpxForWindows();
+  for (const config::ServerEntry& e : ctx.servers()) {
     out += "  - name: " + YamlString(e.name) + "\n";
     if (e.transport == config::TransportKind::kStdio) {
       out += "    type: stdio\n    command: " + YamlString(e.command) + "\n";

@@ -8,14 +8,16 @@
 namespace mcp_builder {
 namespace gen {
 
+constexpr JsonStyle kStyle;  // mcpServers, no "type", "url"
+
 std::string WriteCursor(WriteContext& ctx) {
-  for (config::ServerEntry& e : ctx.mutable_servers()) {
-    WrapForWindows(ctx, &e);
-    const std::string config = CompactServerJson(e, EnvColonRef, "", "", "");
+  ctx.WrapNpxForWindows();
+  for (const config::ServerEntry& e : ctx.servers()) {
+    const std::string config = CompactServerJson(e, kStyle, EnvColonRef);
     ctx.Link(e, "cursor", "cursor://anysphere.cursor-deeplink/mcp/install?name=" +
                               PercentEncode(e.name) + "&config=" + PercentEncode(Base64(config)));
   }
-  return JsonServersFile(ctx, "mcpServers", EnvColonRef, "", "", "", "url");
+  return JsonServersFile(ctx, kStyle, EnvColonRef);
 }
 
 }  // namespace gen

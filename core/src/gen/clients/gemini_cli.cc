@@ -12,6 +12,8 @@ namespace gen {
 
 namespace {
 
+constexpr JsonStyle kStyle{"mcpServers", "", "", "", "httpUrl", "url"};
+
 void AddCommand(WriteContext& ctx, const config::ServerEntry& e) {
   std::string line = "gemini mcp add --scope user";
   const bool stdio = e.transport == config::TransportKind::kStdio;
@@ -41,24 +43,9 @@ void AddCommand(WriteContext& ctx, const config::ServerEntry& e) {
 }  // namespace
 
 std::string WriteGeminiCli(WriteContext& ctx) {
-  for (config::ServerEntry& e : ctx.mutable_servers()) {
-    WrapForWindows(ctx, &e);
-    AddCommand(ctx, e);
-  }
-  JsonOut out;
-  out.BeginObject();
-  out.Key("mcpServers");
-  out.BeginObject();
-  for (const config::ServerEntry& e : ctx.servers()) {
-    out.Key(e.name);
-    out.BeginObject();
-    const bool http = e.transport == config::TransportKind::kHttp;
-    JsonServerMembers(out, e, DollarBraceRef, "", "", "", http ? "httpUrl" : "url");
-    out.EndObject();
-  }
-  out.EndObject();
-  out.EndObject();
-  return out.Finish();
+  ctx.WrapNpxForWindows();
+  for (const config::ServerEntry& e : ctx.servers()) AddCommand(ctx, e);
+  return JsonServersFile(ctx, kStyle, DollarBraceRef);
 }
 
 }  // namespace gen

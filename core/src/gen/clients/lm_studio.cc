@@ -7,15 +7,17 @@
 namespace mcp_builder {
 namespace gen {
 
+constexpr JsonStyle kStyle;  // Cursor's: mcpServers, no "type"
+
 std::string WriteLmStudio(WriteContext& ctx) {
-  for (config::ServerEntry& e : ctx.mutable_servers()) {
-    WrapForWindows(ctx, &e);
+  ctx.WrapNpxForWindows();
+  for (const config::ServerEntry& e : ctx.servers()) {
     WarnLiteralPlaceholders(ctx, e, "LM Studio");
-    const std::string config = CompactServerJson(e, AngleRef, "", "", "");
+    const std::string config = CompactServerJson(e, kStyle, AngleRef);
     ctx.Link(e, "lm-studio", "lmstudio://add_mcp?name=" + PercentEncode(e.name) +
                                  "&config=" + PercentEncode(Base64(config)));
   }
-  return JsonServersFile(ctx, "mcpServers", AngleRef, "", "", "", "url");
+  return JsonServersFile(ctx, kStyle, AngleRef);
 }
 
 }  // namespace gen

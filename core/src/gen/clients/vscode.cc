@@ -16,6 +16,8 @@ namespace gen {
 
 namespace {
 
+constexpr JsonStyle kStyle{"servers", "stdio", "http", "sse"};
+
 std::string InputId(const std::string& secret_id) {
   std::string id;
   for (const char c : secret_id) {
@@ -61,7 +63,7 @@ std::string InstallJson(const WriteContext& ctx, const config::ServerEntry& e) {
   out.BeginObject();
   out.Key("name");
   out.String(e.name);
-  JsonServerMembers(out, e, InputRef, "stdio", "http", "sse", "url");
+  JsonServerMembers(out, e, kStyle, InputRef);
   const std::vector<std::string> ids = SecretsOf(e);
   if (!ids.empty()) {
     out.Key("inputs");
@@ -83,25 +85,13 @@ std::string WriteVsCode(WriteContext& ctx) {
     ctx.Command(e, "vscode", "code --add-mcp " + ShellWord(json));
     ctx.Link(e, "vscode", "vscode:mcp/install?" + PercentEncode(json));
   }
-  JsonOut out;
-  out.BeginObject();
-  if (!ctx.secrets().empty()) {
+  return JsonServersFile(ctx, kStyle, InputRef, [&](JsonOut& out) {
+    if (ctx.secrets().empty()) return;
     out.Key("inputs");
     out.BeginArray();
     for (const config::SecretInfo& s : ctx.secrets()) WriteInput(out, s);
     out.EndArray();
-  }
-  out.Key("servers");
-  out.BeginObject();
-  for (const config::ServerEntry& e : ctx.servers()) {
-    out.Key(e.name);
-    out.BeginObject();
-    JsonServerMembers(out, e, InputRef, "stdio", "http", "sse", "url");
-    out.EndObject();
-  }
-  out.EndObject();
-  out.EndObject();
-  return out.Finish();
+  });
 }
 
 }  // namespace gen

@@ -8,9 +8,11 @@
 namespace mcp_builder {
 namespace gen {
 
+constexpr JsonStyle kStyle{"mcpServers", "", "", "", "serverUrl", "serverUrl"};
+
 std::string WriteWindsurf(WriteContext& ctx) {
-  for (config::ServerEntry& e : ctx.mutable_servers()) WrapForWindows(ctx, &e);
-  return JsonServersFile(ctx, "mcpServers", EnvColonRef, "", "", "", "serverUrl");
+  ctx.WrapNpxForWindows();
+  return JsonServersFile(ctx, kStyle, EnvColonRef);
 }
 
 }  // namespace gen

@@ -7,9 +7,11 @@
 namespace mcp_builder {
 namespace gen {
 
+constexpr JsonStyle kStyle{"context_servers"};
+
 std::string WriteZed(WriteContext& ctx) {
   for (const config::ServerEntry& e : ctx.servers()) WarnLiteralPlaceholders(ctx, e, "Zed");
-  return JsonServersFile(ctx, "context_servers", AngleRef, "", "", "", "url");
+  return JsonServersFile(ctx, kStyle, AngleRef);
 }
 
 }  // namespace gen

@@ -61,6 +61,13 @@ std::string WriteCompose(WriteContext& ctx) {
         secrets = true;  // comes in through env_file under its own name
         continue;
       }
+      if (v.value.HasSensitive() && !v.value.HasSecret()) {
+        // A secret's value given inline still goes through .env, never here.
+        secrets = true;
+        ctx.Warn(e, "generate/secret-in-env-file",
+                 v.name + " holds a secret: put " + v.name + "=<value> in .env");
+        continue;
+      }
       if (v.value.HasSecret()) secrets = true;
       environment += "      " + YamlKey(v.name) + ": " + ComposeString(v.value) + "\n";
     }

@@ -29,7 +29,7 @@ std::string ExecForm(const std::vector<std::string>& words) {
 std::vector<std::string> LiteralArgs(WriteContext& ctx, const config::ServerEntry& e) {
   std::vector<std::string> args;
   for (const config::Text& a : e.origin.package_args) {
-    if (a.HasSecret()) {
+    if (a.HasSensitive()) {
       ctx.Warn(e, "generate/secret-argument",
                "an argument holds a secret, which must not be baked into an image; pass it when "
                "the container starts");

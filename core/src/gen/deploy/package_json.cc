@@ -1,6 +1,8 @@
 // package.json: the selected npm servers as exact-version dependencies
 // (no ranges, so `npm ci` installs exactly these), with a start script per
 // server that runs the installed copy and never downloads another.
+#include <algorithm>
+
 #include "gen/writer.h"
 
 namespace mcp_builder {
@@ -50,8 +52,23 @@ std::string WritePackageJson(WriteContext& ctx) {
   out.EndObject();
   out.Key("dependencies");
   out.BeginObject();
+  std::vector<std::string_view> listed;  // two servers may run one package
   for (const config::ServerEntry* e : npm) {
-    out.Key(e->origin.identifier);
+    const std::string& id = e->origin.identifier;
+    const auto same = std::find(listed.begin(), listed.end(), id);
+    if (same != listed.end()) {
+      const config::ServerEntry* first = npm[static_cast<size_t>(same - listed.begin())];
+      if (first->origin.version != e->origin.version) {
+        ctx.Warn(*e, "generate/version-conflict",
+                 id + " is pinned to " + first->origin.version + " by " + first->name +
+                     "; package.json can hold one version, so " + e->origin.version +
+                     " is not listed");
+      }
+      listed.push_back("");  // keep indexes aligned with npm
+      continue;
+    }
+    listed.push_back(id);
+    out.Key(id);
     out.String(e->origin.version);
   }
   out.EndObject();
