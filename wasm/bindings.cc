@@ -29,13 +29,26 @@ std::string ValidateServerJson(uintptr_t address, size_t length) {
       mcp_builder::registry::ValidateServerJson(Bytes(address, length)));
 }
 
-std::string Generate(uintptr_t address, size_t length) {
-  return mcp_builder::gen::ResultToJson(mcp_builder::gen::GenerateFromJson(Bytes(address, length)));
+// Generation answers are large (every client's file), so they are not
+// returned as std::string: embind 3.1.6 copies those out one byte at a time
+// in JS. The answer stays here, in ResultsToWire's form, and the facade
+// decodes it in place (answerAddress() and the returned byte length).
+std::string& Answer() {
+  static std::string* answer = new std::string();
+  return *answer;
 }
 
-std::string GenerateAll(uintptr_t address, size_t length) {
-  return mcp_builder::gen::GenerateAllFromJson(Bytes(address, length));
+size_t Generate(uintptr_t address, size_t length) {
+  Answer() = mcp_builder::gen::ResultsToWire({mcp_builder::gen::GenerateFromJson(Bytes(address, length))});
+  return Answer().size();
 }
+
+size_t GenerateAll(uintptr_t address, size_t length) {
+  Answer() = mcp_builder::gen::ResultsToWire(mcp_builder::gen::GenerateAllFromJson(Bytes(address, length)));
+  return Answer().size();
+}
+
+uintptr_t AnswerAddress() { return reinterpret_cast<uintptr_t>(Answer().data()); }
 
 // Search terms arrive as one string, separated by '\n'.
 std::string CatalogSearch(const std::string& terms) {
@@ -89,6 +102,7 @@ EMSCRIPTEN_BINDINGS(mcp_builder) {
   emscripten::function("validateServerJson", &ValidateServerJson);
   emscripten::function("generate", &Generate);
   emscripten::function("generateAll", &GenerateAll);
+  emscripten::function("answerAddress", &AnswerAddress);
   emscripten::function("catalogSearch", &CatalogSearch);
   emscripten::function("catalogEntry", &CatalogEntry);
   emscripten::function("loadCatalog", &LoadCatalog);

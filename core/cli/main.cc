@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
       std::cerr << "mcp-builder: cannot read " << path << ": " << error << "\n";
       return kExitUsage;
     }
-    const auto result = mcp_builder::gen::GenerateFromJson(text);
+    const auto result = mcp_builder::gen::GenerateFromJson(text);  // text inline
     std::cout << mcp_builder::gen::ResultToJson(result) << "\n";
     return result.ok ? kExitValid : kExitInvalid;
   }

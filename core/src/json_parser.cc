@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "mcp_builder/json.h"
+#include "swar.h"
 #include "utf8.h"
 
 namespace mcp_builder {
@@ -65,15 +66,9 @@ constexpr PlainTable kPlain;
 // look, i.e. all are ASCII, none is a control character, '"' or '\\'.
 // Strings in MCP documents are mostly long runs of such bytes.
 bool EightPlain(const unsigned char* p) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHighs = 0x8080808080808080ULL;
-  uint64_t w;
-  std::memcpy(&w, p, sizeof(w));
-  auto has_zero = [](uint64_t x) { return ((x - kOnes) & ~x & kHighs) != 0; };
-  if ((w & kHighs) != 0) return false;
-  // With every byte below 0x80, this finds bytes below 0x20.
-  if (((w - kOnes * 0x20) & ~w & kHighs) != 0) return false;
-  return !has_zero(w ^ (kOnes * '"')) && !has_zero(w ^ (kOnes * '\\'));
+  const uint64_t w = swar::Load(p);
+  return !swar::HasHigh(w) && !swar::HasAsciiBelow(w, 0x20) && !swar::HasByte(w, '"') &&
+         !swar::HasByte(w, '\\');
 }
 
 class Parser {

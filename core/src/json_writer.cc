@@ -1,5 +1,6 @@
 #include "mcp_builder/json_writer.h"
 
+#include "swar.h"
 #include "utf8.h"
 
 namespace mcp_builder {
@@ -32,7 +33,17 @@ void AppendQuoted(std::string* out, std::string_view text, bool html_safe) {
   out->push_back('"');
   for (size_t i = 0; i < text.size();) {
     size_t run = i;
-    while (run < text.size() && plain[static_cast<unsigned char>(text[run])]) ++run;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    while (run + 8 <= text.size()) {
+      const uint64_t w = swar::Load(bytes + run);
+      if (swar::HasHigh(w) || swar::HasAsciiBelow(w, 0x20) || swar::HasByte(w, '"') ||
+          swar::HasByte(w, '\\') || swar::HasByte(w, 0x7f) ||
+          (html_safe && (swar::HasByte(w, '<') || swar::HasByte(w, '>') || swar::HasByte(w, '&')))) {
+        break;
+      }
+      run += 8;
+    }
+    while (run < text.size() && plain[bytes[run]]) ++run;
     if (run > i) {
       out->append(text.data() + i, run - i);
       i = run;

@@ -3,11 +3,14 @@
 //
 // The 50 servers are the whole built-in catalog plus repeats under other
 // names, each with its required inputs filled in (secrets stay
-// placeholders, as in the default mode). Three measurements:
-//   generateAll, 12 clients : one call, every client's file (what the site does
-//                             on each keystroke)
-//   generateAll, 16 targets : the same plus dockerfile, compose, package.json, .env
-//   generate, one client    : one call per client; the slowest client's median
+// placeholders, as in the default mode). Measurements:
+//   every client's file     : generateAll, 12 clients, installs off: what a page
+//                             does on each keystroke (it makes the install
+//                             commands and links of the tab on screen only)
+//   ... with installs       : the same with every command and link
+//   16 targets, installs    : plus dockerfile, compose, package.json, .env
+//   generate, one client    : one call per client with its installs; the
+//                             slowest client's median
 // The figures are merged into the results file of bench.mjs under "generate".
 //
 // Usage: node scripts/bench-lib/generate-bench.mjs [--rounds N] [--out PATH]
@@ -92,8 +95,9 @@ for (const [id, r] of Object.entries(all)) {
 const outputBytes = Object.values(all).reduce((n, r) => n + Buffer.byteLength(r.text), 0);
 
 const rows = [
-  ['generateAll, 12 clients', time(() => mcp.generateAll({ servers, clients }))],
-  ['generateAll, 16 targets', time(() => mcp.generateAll({ servers }))],
+  ["every client's file (12, installs off)", time(() => mcp.generateAll({ servers, clients, installs: false }))],
+  ['12 clients with commands and links', time(() => mcp.generateAll({ servers, clients }))],
+  ['16 targets with commands and links', time(() => mcp.generateAll({ servers }))],
 ];
 let slowest = null;
 for (const client of clients) {

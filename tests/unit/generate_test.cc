@@ -365,6 +365,23 @@ TEST(Generate, RequestJsonErrorsAreNotes) {
   }
 }
 
+TEST(Generate, WireFormCarriesTextsRawWithUtf16Lengths) {
+  GenerateResult a, b;
+  a.ok = b.ok = true;
+  a.client = "x";
+  a.text = "{\"q\": \"\xC3\xA9\xF0\x9F\x98\x80\"}\n";  // é (1 unit) and an emoji (2 units)
+  b.client = "y";
+  b.text = "plain";
+  const std::string wire = ResultsToWire({a, b});
+  const size_t newline = wire.find('\n');
+  const auto meta = nlohmann::json::parse(wire.substr(0, newline));
+  ASSERT_EQ(meta.size(), 2u);
+  EXPECT_FALSE(meta[0].contains("text"));
+  EXPECT_EQ(meta[0]["textLength"], 13);  // {"q": "éX"}\n with X two units
+  EXPECT_EQ(meta[1]["textLength"], 5);
+  EXPECT_EQ(wire.substr(newline + 1), a.text + b.text);
+}
+
 TEST(Emit, EscapesForEachSyntax) {
   EXPECT_EQ(TomlString("a\"b\\c\n\x01\x7f"), "\"a\\\"b\\\\c\\n\\u0001\\u007F\"");
   EXPECT_EQ(TomlKey("a-b_c"), "a-b_c");

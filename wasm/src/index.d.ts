@@ -67,6 +67,12 @@ export interface GenerateRequest {
   os?: 'posix' | 'windows';
   /** Default "local": run a package when the server has one, else its remote. */
   prefer?: 'local' | 'remote';
+  /**
+   * Default true. False skips install commands and links: a page that
+   * regenerates every client's file as the user types needs them only for
+   * the tab on screen.
+   */
+  installs?: boolean;
 }
 
 export interface GenerateNote {

@@ -39,6 +39,7 @@ async function loadWasmBinary(options) {
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 // A Uint8Array (or Buffer), also one made in another realm (vm, iframe).
 const isBytes = (x) =>
@@ -105,8 +106,21 @@ function toCoreRequest(request) {
     out.values = checkValues(s.values, `servers[${i}].values`);
     return out;
   });
-  const { client, secrets, os, prefer } = request;
-  return { client, secrets, os, prefer, values: checkValues(request.values, 'values'), servers };
+  const { client, secrets, os, prefer, installs } = request;
+  if (installs !== undefined && typeof installs !== 'boolean') throw new TypeError('generate: request.installs must be a boolean');
+  return { client, secrets, os, prefer, installs, values: checkValues(request.values, 'values'), servers };
+}
+
+// The core's generation answer (gen::ResultsToWire): JSON results whose
+// texts follow, raw, after the first line break.
+function readResults(wire) {
+  const newline = wire.indexOf('\n');
+  let at = newline + 1;
+  return JSON.parse(wire.slice(0, newline)).map(({ ok, client, textLength, notes, commands, links, secrets }) => {
+    const text = wire.slice(at, at + textLength);
+    at += textLength;
+    return { ok, client, text, notes, commands, links, secrets };
+  });
 }
 
 function wrap(core) {
@@ -139,6 +153,11 @@ function wrap(core) {
     reserve(bytes.length);
     core.HEAPU8.set(bytes, bufferAddress);
     return bytes.length;
+  };
+  // The core's last generation answer, decoded where it lies in wasm memory.
+  const answer = (size) => {
+    const address = core.answerAddress();
+    return decoder.decode(core.HEAPU8.subarray(address, address + size));
   };
   const call = (name, input, argName) => {
     let length;
@@ -174,7 +193,7 @@ function wrap(core) {
     generate(request) {
       const json = JSON.stringify(toCoreRequest(request));
       const length = write(json); // may move the buffer: read bufferAddress after
-      return JSON.parse(core.generate(bufferAddress, length));
+      return readResults(answer(core.generate(bufferAddress, length)))[0];
     },
     /**
      * Every target's output at once, from one resolution of the servers:
@@ -189,7 +208,7 @@ function wrap(core) {
       const coreRequest = toCoreRequest({ ...rest, client: '' });
       delete coreRequest.client;
       const length = write(JSON.stringify({ ...coreRequest, clients }));
-      const { results } = JSON.parse(core.generateAll(bufferAddress, length));
+      const results = readResults(answer(core.generateAll(bufferAddress, length)));
       return Object.fromEntries(results.map((r, i) => [clients[i] ?? r.client, r]));
     },
     /** Catalog entries matching every search term (all when none). */

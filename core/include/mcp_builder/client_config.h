@@ -37,6 +37,11 @@ struct Text {
   bool HasSensitive() const;
   /// The one secret id when the whole value is that secret, else "".
   std::string_view SoleSecret() const;
+  /// The text when the value is one literal piece (most are), else null:
+  /// callers then skip building a copy with Render.
+  const std::string* Plain() const {
+    return pieces.size() == 1 && pieces[0].secret.empty() ? &pieces[0].text : nullptr;
+  }
   /// The value with each secret written by `ref(id)`.
   template <typename RefFn>
   std::string Render(RefFn ref) const {

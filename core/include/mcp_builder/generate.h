@@ -55,6 +55,9 @@ struct GenerateRequest {
   SecretMode secrets = SecretMode::kPlaceholder;
   TargetOs os = TargetOs::kPosix;
   Prefer prefer = Prefer::kLocal;
+  /// Install commands and links too. A page regenerating every client's
+  /// file as the user types needs them only for the tab on screen.
+  bool installs = true;
 };
 
 /// Something about the request: why it failed (error), what the output
@@ -105,9 +108,15 @@ std::string ResultToJson(const GenerateResult& result);
 GenerateResult GenerateFromJson(std::string_view request_json);
 
 /// The request as for GenerateFromJson, with "clients": [ids] (default:
-/// every client and deployment output) instead of "client"; the result is
-/// {"results":[<ResultToJson>...]}.
-std::string GenerateAllFromJson(std::string_view request_json);
+/// every client and deployment output) instead of "client". A malformed
+/// request gives one result with the error note.
+std::vector<GenerateResult> GenerateAllFromJson(std::string_view request_json);
+
+/// Results for the wasm boundary: a JSON array of ResultToJson objects in
+/// which "text" is replaced by "textLength" (UTF-16 code units), a line
+/// break, then every text, back to back. Files full of quotes would
+/// otherwise be escaped into JSON only for the caller to unescape them.
+std::string ResultsToWire(const std::vector<GenerateResult>& results);
 
 }  // namespace gen
 }  // namespace mcp_builder

@@ -11,10 +11,12 @@ namespace gen {
 
 namespace {
 
+// Results are read by JSON parsers (the facade, `--format json`), never
+// embedded in HTML, so '<' '>' '&' (common in <PLACEHOLDER>s) stay as is.
 void Field(std::string* out, const char* key, std::string_view value, bool comma = true) {
   json::AppendQuoted(out, key);
   out->push_back(':');
-  json::AppendQuoted(out, value);
+  json::AppendQuoted(out, value, /*html_safe=*/false);
   if (comma) out->push_back(',');
 }
 
@@ -81,37 +83,71 @@ bool ReadEnum(const json::Value& root, const char* key, std::string_view a, std:
 
 }  // namespace
 
-std::string ResultToJson(const GenerateResult& result) {
-  std::string out = "{\"ok\":";
-  out.append(result.ok ? "true," : "false,");
-  Field(&out, "client", result.client);
-  Field(&out, "text", result.text);
-  out.append("\"notes\":[");
+namespace {
+
+// The result as JSON; `text` as a member, or (for the wire form) as its
+// length in UTF-16 code units, the text itself following the JSON.
+void AppendResult(std::string* out, const GenerateResult& result, bool text_inline) {
+  out->append("{\"ok\":");
+  out->append(result.ok ? "true," : "false,");
+  Field(out, "client", result.client);
+  if (text_inline) {
+    Field(out, "text", result.text);
+  } else {
+    size_t units = 0;
+    for (const char c : result.text) {
+      const unsigned char b = static_cast<unsigned char>(c);
+      if ((b & 0xC0) != 0x80) units += b >= 0xF0 ? 2 : 1;  // 4-byte UTF-8: a surrogate pair
+    }
+    out->append("\"textLength\":" + std::to_string(units) + ",");
+  }
+  out->append("\"notes\":[");
   for (size_t i = 0; i < result.notes.size(); ++i) {
     const Note& n = result.notes[i];
-    if (i) out.push_back(',');
-    out.push_back('{');
-    Field(&out, "rule", n.rule);
-    Field(&out, "severity", SeverityName(n.severity));
-    Field(&out, "message", n.message);
-    Field(&out, "server", n.server);
-    Field(&out, "input", n.input, false);
-    out.push_back('}');
+    if (i) out->push_back(',');
+    out->push_back('{');
+    Field(out, "rule", n.rule);
+    Field(out, "severity", SeverityName(n.severity));
+    Field(out, "message", n.message);
+    Field(out, "server", n.server);
+    Field(out, "input", n.input, false);
+    out->push_back('}');
   }
-  out.append("],");
-  AppendInstalls(&out, "commands", result.commands);
-  out.push_back(',');
-  AppendInstalls(&out, "links", result.links);
-  out.append(",\"secrets\":[");
+  out->append("],");
+  AppendInstalls(out, "commands", result.commands);
+  out->push_back(',');
+  AppendInstalls(out, "links", result.links);
+  out->append(",\"secrets\":[");
   for (size_t i = 0; i < result.secrets.size(); ++i) {
-    if (i) out.push_back(',');
-    out.push_back('{');
-    Field(&out, "id", result.secrets[i].id);
-    Field(&out, "description", result.secrets[i].description);
-    Field(&out, "server", result.secrets[i].server, false);
-    out.push_back('}');
+    if (i) out->push_back(',');
+    out->push_back('{');
+    Field(out, "id", result.secrets[i].id);
+    Field(out, "description", result.secrets[i].description);
+    Field(out, "server", result.secrets[i].server, false);
+    out->push_back('}');
   }
-  out.append("]}");
+  out->append("]}");
+}
+
+}  // namespace
+
+std::string ResultToJson(const GenerateResult& result) {
+  std::string out;
+  AppendResult(&out, result, /*text_inline=*/true);
+  return out;
+}
+
+std::string ResultsToWire(const std::vector<GenerateResult>& results) {
+  std::string out = "[";
+  size_t text_bytes = 0;
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (i) out.push_back(',');
+    AppendResult(&out, results[i], /*text_inline=*/false);
+    text_bytes += results[i].text.size();
+  }
+  out.append("]\n");
+  out.reserve(out.size() + text_bytes);
+  for (const GenerateResult& r : results) out += r.text;
   return out;
 }
 
@@ -169,6 +205,13 @@ bool ReadRequest(std::string_view request_json, GenerateRequest* request,
   if (!ReadEnum(root, "prefer", "local", "remote", &flag, why)) return false;
   request->prefer = flag ? Prefer::kRemote : Prefer::kLocal;
   if (!ReadValues(root.Find("values"), &request->shared_values, why)) return false;
+  if (const json::Value* installs = root.Find("installs")) {
+    if (!installs->is_bool()) {
+      *why = "\"installs\" must be true or false";
+      return false;
+    }
+    request->installs = installs->boolean;
+  }
   const json::Value* servers = root.Find("servers");
   if (!servers || !servers->is_array()) {
     *why = "\"servers\" (an array) is required";
@@ -209,20 +252,12 @@ GenerateResult GenerateFromJson(std::string_view request_json) {
   return Generate(request);
 }
 
-std::string GenerateAllFromJson(std::string_view request_json) {
+std::vector<GenerateResult> GenerateAllFromJson(std::string_view request_json) {
   GenerateRequest request;
   std::vector<std::string> clients;
   std::string why;
-  std::string out = "{\"results\":[";
-  if (!ReadRequest(request_json, &request, &clients, &why)) {
-    return out + ResultToJson(Malformed(why)) + "]}";
-  }
-  const std::vector<GenerateResult> results = GenerateAll(request, clients);
-  for (size_t i = 0; i < results.size(); ++i) {
-    if (i) out.push_back(',');
-    out += ResultToJson(results[i]);
-  }
-  return out + "]}";
+  if (!ReadRequest(request_json, &request, &clients, &why)) return {Malformed(why)};
+  return GenerateAll(request, clients);
 }
 
 }  // namespace gen

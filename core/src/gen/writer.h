@@ -30,6 +30,8 @@ class WriteContext {
   const std::vector<config::SecretInfo>& secrets() const { return result_->secrets; }
   bool windows() const { return request_.os == TargetOs::kWindows; }
   bool inline_secrets() const { return request_.secrets == SecretMode::kInline; }
+  /// Whether to make install commands and links (GenerateRequest::installs).
+  bool installs() const { return request_.installs; }
 
   /// With --os windows, `cmd /c npx ...` for the clients that spawn
   /// commands without a shell: they cannot start the npx batch file
@@ -121,6 +123,10 @@ struct JsonStyle {
 template <typename RefFn>
 void JsonServerMembers(JsonOut& out, const config::ServerEntry& e, const JsonStyle& style,
                        RefFn ref) {
+  const auto put = [&](const config::Text& t) {
+    const std::string* plain = t.Plain();
+    out.String(plain ? *plain : t.Render(ref));
+  };
   const bool stdio = e.transport == config::TransportKind::kStdio;
   const bool sse = e.transport == config::TransportKind::kSse;
   const std::string_view type = stdio ? style.stdio_type : sse ? style.sse_type : style.http_type;
@@ -133,11 +139,11 @@ void JsonServerMembers(JsonOut& out, const config::ServerEntry& e, const JsonSty
     out.String(e.command);
     out.Key("args");
     out.BeginArray();
-    for (const config::Text& a : e.args) out.String(a.Render(ref));
+    for (const config::Text& a : e.args) put(a);
     out.EndArray();
   } else {
     out.Key(sse ? style.sse_url_key : style.http_url_key);
-    out.String(e.url.Render(ref));
+    put(e.url);
   }
   const std::vector<config::NamedText>& map = stdio ? e.env : e.headers;
   if (!map.empty()) {
@@ -145,7 +151,7 @@ void JsonServerMembers(JsonOut& out, const config::ServerEntry& e, const JsonSty
     out.BeginObject();
     for (const config::NamedText& v : map) {
       out.Key(v.name);
-      out.String(v.value.Render(ref));
+      put(v.value);
     }
     out.EndObject();
   }

@@ -34,7 +34,7 @@ void AddCommand(WriteContext& ctx, const config::ServerEntry& e) {
 std::string WriteClaudeCode(WriteContext& ctx) {
   ctx.WrapNpxForWindows();
   for (const config::ServerEntry& e : ctx.servers()) {
-    AddCommand(ctx, e);
+    if (ctx.installs()) AddCommand(ctx, e);
   }
   return JsonServersFile(ctx, kStyle, DollarBraceRef);
 }

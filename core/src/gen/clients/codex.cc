@@ -128,7 +128,7 @@ std::string WriteCodex(WriteContext& ctx) {
     } else {
       WriteRemote(ctx, e, &out);
     }
-    AddCommand(ctx, e);
+    if (ctx.installs()) AddCommand(ctx, e);
   }
   return out;
 }

@@ -13,6 +13,7 @@ constexpr JsonStyle kStyle;  // mcpServers, no "type", "url"
 std::string WriteCursor(WriteContext& ctx) {
   ctx.WrapNpxForWindows();
   for (const config::ServerEntry& e : ctx.servers()) {
+    if (!ctx.installs()) break;
     const std::string config = CompactServerJson(e, kStyle, EnvColonRef);
     ctx.Link(e, "cursor", "cursor://anysphere.cursor-deeplink/mcp/install?name=" +
                               PercentEncode(e.name) + "&config=" + PercentEncode(Base64(config)));

@@ -44,7 +44,9 @@ void AddCommand(WriteContext& ctx, const config::ServerEntry& e) {
 
 std::string WriteGeminiCli(WriteContext& ctx) {
   ctx.WrapNpxForWindows();
-  for (const config::ServerEntry& e : ctx.servers()) AddCommand(ctx, e);
+  if (ctx.installs()) {
+    for (const config::ServerEntry& e : ctx.servers()) AddCommand(ctx, e);
+  }
   return JsonServersFile(ctx, kStyle, DollarBraceRef);
 }
 

@@ -76,7 +76,7 @@ std::string WriteGoose(WriteContext& ctx) {
       }
       WarnLiteralPlaceholders(ctx, e, "Goose");
     }
-    AddLink(ctx, e);
+    if (ctx.installs()) AddLink(ctx, e);
   }
   return out;
 }

@@ -13,6 +13,7 @@ std::string WriteLmStudio(WriteContext& ctx) {
   ctx.WrapNpxForWindows();
   for (const config::ServerEntry& e : ctx.servers()) {
     WarnLiteralPlaceholders(ctx, e, "LM Studio");
+    if (!ctx.installs()) continue;
     const std::string config = CompactServerJson(e, kStyle, AngleRef);
     ctx.Link(e, "lm-studio", "lmstudio://add_mcp?name=" + PercentEncode(e.name) +
                                  "&config=" + PercentEncode(Base64(config)));

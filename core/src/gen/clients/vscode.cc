@@ -81,6 +81,7 @@ std::string InstallJson(const WriteContext& ctx, const config::ServerEntry& e) {
 
 std::string WriteVsCode(WriteContext& ctx) {
   for (const config::ServerEntry& e : ctx.servers()) {
+    if (!ctx.installs()) break;
     const std::string json = InstallJson(ctx, e);
     ctx.Command(e, "vscode", "code --add-mcp " + ShellWord(json));
     ctx.Link(e, "vscode", "vscode:mcp/install?" + PercentEncode(json));

@@ -1,0 +1,35 @@
+// Eight bytes at a time (SWAR) byte tests, for the scanners that copy long
+// runs of plain text: the parser's string scan and the JSON writer.
+#ifndef MCP_BUILDER_SRC_SWAR_H_
+#define MCP_BUILDER_SRC_SWAR_H_
+
+#include <cstdint>
+#include <cstring>
+
+namespace mcp_builder {
+namespace swar {
+
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHighs = 0x8080808080808080ULL;
+
+inline uint64_t Load(const unsigned char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, sizeof(w));
+  return w;
+}
+
+/// Some byte of `w` is zero.
+constexpr bool HasZero(uint64_t w) { return ((w - kOnes) & ~w & kHighs) != 0; }
+/// Some byte of `w` equals `c`.
+constexpr bool HasByte(uint64_t w, unsigned char c) { return HasZero(w ^ (kOnes * c)); }
+/// Some byte is 0x80 or above.
+constexpr bool HasHigh(uint64_t w) { return (w & kHighs) != 0; }
+/// Some byte is below `n` (n <= 0x80), given that no byte is 0x80 or above.
+constexpr bool HasAsciiBelow(uint64_t w, unsigned char n) {
+  return ((w - kOnes * n) & ~w & kHighs) != 0;
+}
+
+}  // namespace swar
+}  // namespace mcp_builder
+
+#endif  // MCP_BUILDER_SRC_SWAR_H_
