@@ -1040,3 +1040,50 @@ test('CLI generate --set SERVER:NAME=VALUE sets a value for one server; NAME=VAL
   assert.equal(rep.status, 0, rep.stderr);
   assert.deepEqual(JSON.parse(rep.stdout).mcpServers['filesystem'].args.slice(2), ['/a', '/b c']);
 });
+
+// ---- generateAll ----------------------------------------------------------
+
+test('generateAll gives, for every target, exactly what generate gives', () => {
+  const { client, ...shared } = request('cursor');
+  const all = mcp.generateAll(shared);
+  const targets = [...mcp.targets.clients, ...mcp.targets.deployments];
+  assert.deepEqual(Object.keys(all), targets);
+  for (const id of targets) assert.deepEqual(all[id], mcp.generate({ ...shared, client: id }), id);
+});
+
+test('generateAll: clients picks targets; installs: false drops commands and links only', () => {
+  const { client, ...shared } = request('cursor');
+  const picked = mcp.generateAll({ ...shared, clients: ['vscode', 'codex'] });
+  assert.deepEqual(Object.keys(picked), ['vscode', 'codex']);
+  const lean = mcp.generateAll({ ...shared, clients: ['vscode', 'codex', 'cursor', 'goose'], installs: false });
+  for (const [id, r] of Object.entries(lean)) {
+    assert.equal(r.ok, true, id);
+    assert.deepEqual([r.commands, r.links], [[], []], id);
+    assert.equal(r.text, picked[id]?.text ?? mcp.generate({ ...shared, client: id }).text, id);
+  }
+  assert.ok(picked.vscode.links.length > 0 && picked.codex.commands.length > 0);
+  assert.throws(() => mcp.generateAll({ ...shared, installs: 'no' }), TypeError);
+  assert.throws(() => mcp.generateAll({ ...shared, clients: 'vscode' }), TypeError);
+});
+
+test('generateAll: a refused request refuses every target, and an unknown id is its own error', () => {
+  const refused = mcp.generateAll({ servers: [{ serverJson: NOTES }], clients: ['cursor', 'zed'] });
+  for (const r of Object.values(refused)) {
+    assert.equal(r.ok, false);
+    assert.equal(r.text, '');
+    assert.ok(r.notes.some((n) => n.rule === 'generate/missing-required' && n.input === 'notes_dir'));
+  }
+  const unknown = mcp.generateAll({ ...request('x'), clients: ['nope', 'zed'] });
+  assert.equal(unknown.nope.ok, false);
+  assert.ok(unknown.nope.notes.some((n) => n.rule === 'generate/unknown-client'));
+  assert.equal(unknown.zed.ok, true);
+});
+
+test('texts with multi-byte characters come out of wasm intact (UTF-16 lengths)', () => {
+  const value = 'é ✓ 😀 \u2028 末';
+  const r = generateOk(request('claude-code', { values: { notes_dir: value, '-p': '1' } }));
+  assert.deepEqual(JSON.parse(r.text).mcpServers.notes.args.slice(2, 3), [value]);
+  const all = mcp.generateAll({ ...request('x', { values: { notes_dir: value, '-p': '1' } }), clients: ['zed', 'claude-code'] });
+  assert.equal(all['claude-code'].text, r.text);
+  assert.ok(all.zed.text.endsWith('}\n'));
+});
