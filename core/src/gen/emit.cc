@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "mcp_builder/json_writer.h"
+#include "swar.h"
 
 namespace mcp_builder {
 namespace gen {
@@ -72,6 +73,14 @@ void JsonOut::Key(std::string_view key) {
   BeforeValue();
   json::AppendQuoted(&out_, key, /*html_safe=*/false);
   out_.append(": ");
+  after_key_ = true;
+}
+
+void JsonOut::PlainKey(const char* key) {
+  BeforeValue();
+  out_.push_back('"');
+  out_.append(key);
+  out_.append("\": ");
   after_key_ = true;
 }
 
@@ -157,8 +166,24 @@ std::string TomlKey(std::string_view key) {
 
 std::string YamlString(std::string_view value) {
   std::string out = "\"";
+  const auto* bytes = reinterpret_cast<const unsigned char*>(value.data());
   for (size_t i = 0; i < value.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(value[i]);
+    // Runs of printable ASCII other than '"' and '\\' are copied whole.
+    size_t run = i;
+    while (run + 8 <= value.size()) {
+      const uint64_t w = swar::Load(bytes + run);
+      if (swar::HasHigh(w) || swar::HasAsciiBelow(w, 0x20) || swar::HasByte(w, '"') ||
+          swar::HasByte(w, '\\') || swar::HasByte(w, 0x7f)) {
+        break;
+      }
+      run += 8;
+    }
+    if (run > i) {
+      out.append(value.data() + i, run - i);
+      i = run;
+      if (i == value.size()) break;
+    }
+    const unsigned char c = bytes[i];
     if (c == 0xC2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) == 0x85) {
       out.append("\\N");  // NEL is a line break to YAML 1.1
       ++i;

@@ -16,11 +16,14 @@ namespace gen {
 /// look like what people and their editors write.
 class JsonOut {
  public:
+  JsonOut() { out_.reserve(4096); }
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
   void Key(std::string_view key);
+  /// A key known to need no escaping (a literal such as "command").
+  void PlainKey(const char* key);
   void String(std::string_view value);
   void Bool(bool value);
   void Number(long value);
@@ -38,9 +41,8 @@ class JsonOut {
   bool after_key_ = false;
 };
 
-/// A compact single-line JSON object of string members, for install links
-/// and commands ({"name":"x","command":"npx",...}) is built with JsonOut
-/// then Compact()ed: whitespace outside strings removed.
+/// `pretty` (JsonOut's text) on one line, whitespace outside strings
+/// removed: the form install links and commands carry.
 std::string CompactJson(std::string_view pretty);
 
 /// TOML basic string, quotes included.

@@ -5,6 +5,7 @@
 #include "mcp_builder/generate.h"
 #include "mcp_builder/json.h"
 #include "mcp_builder/json_writer.h"
+#include "swar.h"
 
 namespace mcp_builder {
 namespace gen {
@@ -85,6 +86,27 @@ bool ReadEnum(const json::Value& root, const char* key, std::string_view a, std:
 
 namespace {
 
+// Length in UTF-16 code units (what JS strings count) of valid UTF-8: one
+// per sequence, two for a 4-byte one (a surrogate pair). ASCII runs are
+// counted eight bytes at a time.
+size_t Utf16Length(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  size_t i = 0, units = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    if (!swar::HasHigh(swar::Load(p + i))) {
+      units += 8;
+      continue;
+    }
+    for (size_t k = i; k < i + 8; ++k) {
+      if ((p[k] & 0xC0) != 0x80) units += p[k] >= 0xF0 ? 2 : 1;
+    }
+  }
+  for (; i < text.size(); ++i) {
+    if ((p[i] & 0xC0) != 0x80) units += p[i] >= 0xF0 ? 2 : 1;
+  }
+  return units;
+}
+
 // The result as JSON; `text` as a member, or (for the wire form) as its
 // length in UTF-16 code units, the text itself following the JSON.
 void AppendResult(std::string* out, const GenerateResult& result, bool text_inline) {
@@ -94,12 +116,7 @@ void AppendResult(std::string* out, const GenerateResult& result, bool text_inli
   if (text_inline) {
     Field(out, "text", result.text);
   } else {
-    size_t units = 0;
-    for (const char c : result.text) {
-      const unsigned char b = static_cast<unsigned char>(c);
-      if ((b & 0xC0) != 0x80) units += b >= 0xF0 ? 2 : 1;  // 4-byte UTF-8: a surrogate pair
-    }
-    out->append("\"textLength\":" + std::to_string(units) + ",");
+    out->append("\"textLength\":" + std::to_string(Utf16Length(result.text)) + ",");
   }
   out->append("\"notes\":[");
   for (size_t i = 0; i < result.notes.size(); ++i) {

@@ -131,23 +131,23 @@ void JsonServerMembers(JsonOut& out, const config::ServerEntry& e, const JsonSty
   const bool sse = e.transport == config::TransportKind::kSse;
   const std::string_view type = stdio ? style.stdio_type : sse ? style.sse_type : style.http_type;
   if (!type.empty()) {
-    out.Key("type");
+    out.PlainKey("type");
     out.String(type);
   }
   if (stdio) {
-    out.Key("command");
+    out.PlainKey("command");
     out.String(e.command);
-    out.Key("args");
+    out.PlainKey("args");
     out.BeginArray();
     for (const config::Text& a : e.args) put(a);
     out.EndArray();
   } else {
-    out.Key(sse ? style.sse_url_key : style.http_url_key);
+    out.PlainKey(sse ? style.sse_url_key : style.http_url_key);
     put(e.url);
   }
   const std::vector<config::NamedText>& map = stdio ? e.env : e.headers;
   if (!map.empty()) {
-    out.Key(stdio ? "env" : "headers");
+    out.PlainKey(stdio ? "env" : "headers");
     out.BeginObject();
     for (const config::NamedText& v : map) {
       out.Key(v.name);
@@ -165,7 +165,7 @@ std::string JsonServersFile(const WriteContext& ctx, const JsonStyle& style, Ref
   JsonOut out;
   out.BeginObject();
   before(out);
-  out.Key(style.servers_key);
+  out.PlainKey(style.servers_key);
   out.BeginObject();
   for (const config::ServerEntry& e : ctx.servers()) {
     out.Key(e.name);
