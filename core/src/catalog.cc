@@ -1,6 +1,7 @@
 #include "mcp_builder/catalog.h"
 
 #include <algorithm>
+#include <deque>
 #include <memory>
 
 #include "catalog_data.h"
@@ -30,10 +31,13 @@ void AppendString(std::string* out, std::string_view key, std::string_view value
 struct Store;
 bool LoadInto(Store* store, std::string_view bundle, std::string* error);
 
-// The loaded bundle: entries are views into `text`; models are read on
-// first use.
+// The loaded bundle. Entries are views: server documents into `text`,
+// ids, categories and keywords into `decoded` (the parser may have
+// decoded escapes into memory that goes away with its result). A deque
+// never moves its elements, so the views survive its growth and a move.
 struct Store {
   std::string text;
+  std::deque<std::string> decoded;
   std::vector<Entry> entries;
   std::vector<std::unique_ptr<registry::Server>> models;
 };
@@ -68,14 +72,15 @@ bool LoadInto(Store* store, std::string_view bundle, std::string* error) {
         !keywords->is_array() || !server || !server->is_object()) {
       return fail("each server needs \"id\", \"category\", \"keywords\" and \"server\"");
     }
-    // Ids and categories are [a-z0-9-] (checked when the bundle is built),
-    // so their decoded text is a view into next.text; so is the server's
-    // source text, kept exactly as written.
-    Entry e{id->text, category->text, {},
+    const auto keep = [&](std::string_view text) -> std::string_view {
+      return next.decoded.emplace_back(text);
+    };
+    // The server document is kept exactly as written.
+    Entry e{keep(id->text), keep(category->text), {},
             std::string_view(next.text).substr(server->pos.offset, server->end - server->pos.offset)};
     for (const json::Value& k : keywords->items) {
       if (!k.is_string()) return fail("keywords must be strings");
-      e.keywords.push_back(k.text);
+      e.keywords.push_back(keep(k.text));
     }
     next.entries.push_back(std::move(e));
   }

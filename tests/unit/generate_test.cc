@@ -133,6 +133,31 @@ TEST(Catalog, LoadRejectsAMalformedBundleAndKeepsTheCatalog) {
   EXPECT_EQ(catalog::Entries().size(), before);
 }
 
+TEST(Catalog, LoadKeepsEscapedTextAndRestores) {
+  // Escapes are decoded into the parser's memory, which Load must not keep
+  // pointing into (the ASan run checks this).
+  const std::string original(catalog::Find("memory")->server_json);
+  const size_t full_size = catalog::Entries().size();
+  const std::string bundle = R"({"servers": [{"id": "m\u0065m", "category": "r\u0065ference",
+      "keywords": ["gr\u0061ph", "c\u002b\u002b"], "server": )" + original + "}]}";
+  std::string error;
+  ASSERT_TRUE(catalog::Load(bundle, &error)) << error;
+  ASSERT_EQ(catalog::Entries().size(), 1u);
+  const catalog::Entry* e = catalog::Find("mem");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->category, "reference");
+  EXPECT_EQ(std::vector<std::string_view>(e->keywords.begin(), e->keywords.end()),
+            (std::vector<std::string_view>{"graph", "c++"}));
+  EXPECT_EQ(e->server_json, original);
+  EXPECT_EQ(catalog::Model(*e).name, registry::ReadServerJson(original).server.name);
+  // Put the full catalog back for the other tests.
+  std::ifstream in(MCP_BUILDER_CATALOG_BUNDLE, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  ASSERT_TRUE(catalog::Load(text.str(), &error)) << error;
+  EXPECT_EQ(catalog::Entries().size(), full_size);
+}
+
 TEST(Catalog, CoversTheReferenceServersAndEveryKindOfPackage) {
   for (const char* id : {"filesystem", "memory", "fetch", "git", "time", "sequential-thinking", "everything"}) {
     EXPECT_NE(catalog::Find(id), nullptr) << id;
@@ -362,6 +387,22 @@ TEST(Generate, RequestJsonErrorsAreNotes) {
     const GenerateResult r = GenerateFromJson(bad);
     EXPECT_FALSE(r.ok) << bad;
     EXPECT_TRUE(HasRule(r, "generate/bad-request")) << bad << Rules(r);
+  }
+}
+
+TEST(Generate, HttpPackageNoteNeverShowsAnInlineSecret) {
+  const char* http = R"({"name": "io.example/h", "description": "d", "version": "1.0.0",
+    "packages": [{"registryType": "npm", "identifier": "h", "version": "1.0.0",
+      "transport": {"type": "streamable-http", "url": "http://localhost:{port}/mcp"},
+      "packageArguments": [
+        {"type": "named", "name": "--port", "default": "8080"},
+        {"type": "named", "name": "--token", "isSecret": true, "isRequired": true}]}]})";
+  for (SecretMode mode : {SecretMode::kPlaceholder, SecretMode::kInline}) {
+    const GenerateResult r = GenerateOne("cursor", http, {{"token", {kSecretValue}}}, mode);
+    ASSERT_TRUE(r.ok) << Rules(r);
+    EXPECT_TRUE(HasRule(r, "generate/start-server"));
+    EXPECT_EQ(nlohmann::json::parse(r.text)["mcpServers"]["srv"]["url"], "http://localhost:8080/mcp");
+    EXPECT_EQ(ResultToJson(r).find(kSecretValue), std::string::npos);
   }
 }
 

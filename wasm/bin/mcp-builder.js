@@ -254,7 +254,8 @@ async function generate(opts, out, err) {
   } else {
     out(result.text);
   }
-  for (const c of [...result.commands, ...result.links]) err(`mcp-builder: install (${c.kind}): ${c.text}\n`);
+  // Shown for people (control characters as \xHH); --format json has them exactly.
+  for (const c of [...result.commands, ...result.links]) err(`mcp-builder: install (${c.kind}): ${printable(c.text)}\n`);
   return EXIT_OK;
 }
 

@@ -209,7 +209,8 @@ function wrap(core) {
       delete coreRequest.client;
       const length = write(JSON.stringify({ ...coreRequest, clients }));
       const results = readResults(answer(core.generateAll(bufferAddress, length)));
-      return Object.fromEntries(results.map((r, i) => [clients[i] ?? r.client, r]));
+      // A malformed request is one result; every target gets its error.
+      return Object.fromEntries(clients.map((id, i) => [id, { ...(results[i] ?? results[0]), client: id }]));
     },
     /** Catalog entries matching every search term (all when none). */
     catalog(terms = []) {

@@ -7,8 +7,6 @@
 #include "gen/resolve.h"
 #include "gen/writer.h"
 #include "mcp_builder/catalog.h"
-#include "mcp_builder/json.h"
-#include "mcp_builder/json_writer.h"
 #include "mcp_builder/registry.h"
 #include "text_checks.h"
 

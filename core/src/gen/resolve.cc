@@ -538,8 +538,15 @@ std::string SecretIdFrom(std::string_view s) {
 
 std::string CommandLine(const config::ServerEntry& entry) {
   std::string line = ShellWord(entry.command);
-  const auto ref = [](const std::string& id) { return "${" + id + "}"; };
-  for (const Text& arg : entry.args) line += " " + ShellWord(arg.Render(ref));
+  for (const Text& arg : entry.args) {
+    std::string word;
+    for (const config::Piece& p : arg.pieces) {
+      // Messages never hold a secret, not even one the user asked to write
+      // inline into the file.
+      word += !p.secret.empty() ? "${" + p.secret + "}" : p.sensitive ? "<secret>" : p.text;
+    }
+    line += " " + ShellWord(word);
+  }
   return line;
 }
 

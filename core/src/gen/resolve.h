@@ -36,7 +36,8 @@ bool ResolveServer(const registry::Server& server, const ResolveScope& scope,
 /// An environment-variable-style id: [A-Z0-9_], uppercased.
 std::string SecretIdFrom(std::string_view text);
 
-/// The POSIX command line an entry runs, secrets as ${ID}, for messages.
+/// The POSIX command line an entry runs, for messages: secrets as ${ID},
+/// secret values given inline as <secret>.
 std::string CommandLine(const config::ServerEntry& entry);
 
 }  // namespace gen

@@ -98,9 +98,12 @@ std::string DollarBraceRef(const std::string& id);  // ${ID}
 std::string EnvColonRef(const std::string& id);     // ${env:ID}
 
 /// For clients that do not expand variables: one warning per entry that
-/// holds a secret, saying which placeholders to replace.
+/// holds a secret, saying which placeholders to replace. `by_name` marks
+/// the env vars or headers the client forwards by name instead (Codex's
+/// env_vars, Goose's env_keys), which need no replacing.
 void WarnLiteralPlaceholders(WriteContext& ctx, const config::ServerEntry& e,
-                             std::string_view client);
+                             std::string_view client,
+                             bool (*by_name)(const config::NamedText&) = nullptr);
 
 /// The pinned mcp-remote package spec of WriteContext::BridgeRemotes.
 inline constexpr const char* kMcpRemote = "mcp-remote@0.15.1";

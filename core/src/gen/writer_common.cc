@@ -21,7 +21,8 @@ std::string AngleRef(const std::string& id) { return "<" + id + ">"; }
 std::string DollarBraceRef(const std::string& id) { return "${" + id + "}"; }
 std::string EnvColonRef(const std::string& id) { return "${env:" + id + "}"; }
 
-void WarnLiteralPlaceholders(WriteContext& ctx, const ServerEntry& e, std::string_view client) {
+void WarnLiteralPlaceholders(WriteContext& ctx, const ServerEntry& e, std::string_view client,
+                             bool (*by_name)(const NamedText&)) {
   std::string ids;
   const auto collect = [&](const Text& t) {
     for (const config::Piece& p : t.pieces) {
@@ -30,8 +31,12 @@ void WarnLiteralPlaceholders(WriteContext& ctx, const ServerEntry& e, std::strin
     }
   };
   for (const Text& a : e.args) collect(a);
-  for (const NamedText& v : e.env) collect(v.value);
-  for (const NamedText& h : e.headers) collect(h.value);
+  for (const NamedText& v : e.env) {
+    if (!by_name || !by_name(v)) collect(v.value);
+  }
+  for (const NamedText& h : e.headers) {
+    if (!by_name || !by_name(h)) collect(h.value);
+  }
   collect(e.url);
   if (ids.empty()) return;
   ctx.Warn(e, "generate/manual-secret",

@@ -25,6 +25,10 @@ std::string_view BearerSecret(const config::NamedText& h) {
   return bearer ? std::string_view(p[1].secret) : std::string_view();
 }
 
+// An env var whose whole value is the secret of the same name: Codex
+// forwards it from its own environment (env_vars).
+bool ForwardedEnv(const config::NamedText& v) { return v.value.SoleSecret() == v.name; }
+
 std::string Table(const config::ServerEntry& e, std::string_view sub = "") {
   std::string t = "[mcp_servers." + TomlKey(e.name);
   if (!sub.empty()) t += "." + std::string(sub);
@@ -40,7 +44,7 @@ void WriteStdio(WriteContext& ctx, const config::ServerEntry& e, std::string* ou
   *out += "]\n";
   std::string forwarded, literal;
   for (const config::NamedText& v : e.env) {
-    if (v.value.SoleSecret() == v.name) {
+    if (ForwardedEnv(v)) {
       forwarded += (forwarded.empty() ? "" : ", ") + TomlString(v.name);
     } else {
       literal += TomlKey(v.name) + " = " + TomlString(v.value.Render(AngleRef)) + "\n";
@@ -48,12 +52,7 @@ void WriteStdio(WriteContext& ctx, const config::ServerEntry& e, std::string* ou
   }
   if (!forwarded.empty()) *out += "env_vars = [" + forwarded + "]\n";
   if (!literal.empty()) *out += "\n" + Table(e, "env") + literal;
-  config::ServerEntry rest = e;  // what still holds a <placeholder>
-  rest.env.clear();
-  for (const config::NamedText& v : e.env) {
-    if (v.value.SoleSecret() != v.name) rest.env.push_back(v);
-  }
-  WarnLiteralPlaceholders(ctx, rest, "Codex");
+  WarnLiteralPlaceholders(ctx, e, "Codex", ForwardedEnv);
 }
 
 void WriteRemote(WriteContext& ctx, const config::ServerEntry& e, std::string* out) {
@@ -72,14 +71,9 @@ void WriteRemote(WriteContext& ctx, const config::ServerEntry& e, std::string* o
   }
   if (!literal.empty()) *out += "\n" + Table(e, "http_headers") + literal;
   if (!from_env.empty()) *out += "\n" + Table(e, "env_http_headers") + from_env;
-  config::ServerEntry rest = e;  // what still holds a <placeholder>
-  rest.headers.clear();
-  for (const config::NamedText& h : e.headers) {
-    if (h.value.HasSecret() && h.value.SoleSecret().empty() && BearerSecret(h).empty()) {
-      rest.headers.push_back(h);
-    }
-  }
-  WarnLiteralPlaceholders(ctx, rest, "Codex");
+  WarnLiteralPlaceholders(ctx, e, "Codex", [](const config::NamedText& h) {
+    return !h.value.SoleSecret().empty() || !BearerSecret(h).empty();
+  });
 }
 
 void AddCommand(WriteContext& ctx, const config::ServerEntry& e) {
@@ -87,7 +81,7 @@ void AddCommand(WriteContext& ctx, const config::ServerEntry& e) {
   if (e.transport == config::TransportKind::kStdio) {
     bool forwarded = false;
     for (const config::NamedText& v : e.env) {
-      if (v.value.SoleSecret() == v.name) {
+      if (ForwardedEnv(v)) {
         forwarded = true;
         continue;
       }

@@ -12,6 +12,10 @@ namespace gen {
 
 namespace {
 
+// An env var whose whole value is the secret of the same name: listed in
+// env_keys, so Goose takes it from its keyring.
+bool FromKeyring(const config::NamedText& v) { return v.value.SoleSecret() == v.name; }
+
 void AddLink(WriteContext& ctx, const config::ServerEntry& e) {
   std::string url = "goose://extension?";
   if (e.transport == config::TransportKind::kStdio) {
@@ -26,7 +30,7 @@ void AddLink(WriteContext& ctx, const config::ServerEntry& e) {
   url += "&description=" + PercentEncode(e.description);
   for (const config::NamedText& v : e.env) {
     // The link carries names and descriptions only; Goose asks for values.
-    const config::SecretInfo* s = v.value.SoleSecret() == v.name ? ctx.FindSecret(v.name) : nullptr;
+    const config::SecretInfo* s = FromKeyring(v) ? ctx.FindSecret(v.name) : nullptr;
     if (s) {
       url += "&env=" + PercentEncode(v.name + "=" + s->description);
     } else {
@@ -53,19 +57,16 @@ std::string WriteGoose(WriteContext& ctx) {
       out += "    args:" + std::string(e.args.empty() ? " []\n" : "\n");
       for (const config::Text& a : e.args) out += "      - " + YamlString(a.Render(AngleRef)) + "\n";
       std::string envs, keys;
-      config::ServerEntry rest = e;  // what still holds a <placeholder>
-      rest.env.clear();
       for (const config::NamedText& v : e.env) {
-        if (v.value.SoleSecret() == v.name) {
+        if (FromKeyring(v)) {
           keys += "      - " + YamlString(v.name) + "\n";
         } else {
           envs += "      " + YamlKey(v.name) + ": " + YamlString(v.value.Render(AngleRef)) + "\n";
-          rest.env.push_back(v);
         }
       }
       out += "    envs:" + std::string(envs.empty() ? " {}\n" : "\n" + envs);
       out += "    env_keys:" + std::string(keys.empty() ? " []\n" : "\n" + keys);
-      WarnLiteralPlaceholders(ctx, rest, "Goose");
+      WarnLiteralPlaceholders(ctx, e, "Goose", FromKeyring);
     } else {
       out += std::string("    type: ") +
              (e.transport == config::TransportKind::kSse ? "sse" : "streamable_http") + "\n";
