@@ -55,7 +55,9 @@ std::string WriteDockerfile(WriteContext& ctx) {
       std::vector<std::string> cmd = {"npx", "--no-install", e.origin.identifier};
       for (std::string& a : LiteralArgs(ctx, e)) cmd.push_back(std::move(a));
       out += std::string("FROM ") + kNodeImage + " AS " + e.name + "\n" +
-             "ENV NODE_ENV=production\n"
+             // npx keeps its cache and logs under /tmp, the one writable
+             // place when compose runs the container with a read-only root.
+             "ENV NODE_ENV=production NPM_CONFIG_CACHE=/tmp/.npm NPM_CONFIG_UPDATE_NOTIFIER=false\n"
              "WORKDIR /app\n"
              "RUN npm install --omit=dev --no-audit --no-fund --ignore-scripts " +
              ShellWord(e.origin.identifier + "@" + e.origin.version) +
@@ -67,7 +69,7 @@ std::string WriteDockerfile(WriteContext& ctx) {
       std::vector<std::string> cmd = {e.origin.identifier};
       for (std::string& a : LiteralArgs(ctx, e)) cmd.push_back(std::move(a));
       out += std::string("FROM ") + kPythonImage + " AS " + e.name + "\n" +
-             "ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1\n"
+             "ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 XDG_CACHE_HOME=/tmp/.cache\n"
              "RUN pip install --no-cache-dir " +
              ShellWord(e.origin.identifier + "==" + e.origin.version) +
              " \\\n && useradd --create-home --uid 10001 mcp\n"
