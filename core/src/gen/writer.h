@@ -5,6 +5,7 @@
 #ifndef MCP_BUILDER_SRC_GEN_WRITER_H_
 #define MCP_BUILDER_SRC_GEN_WRITER_H_
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,17 +17,47 @@
 namespace mcp_builder {
 namespace gen {
 
+/// The entries a writer writes: a list of pointers, so that replacing one
+/// entry (a bridge, a Windows wrapper) copies that entry only.
+class EntryList {
+ public:
+  class Iterator {
+   public:
+    explicit Iterator(const config::ServerEntry* const* p) : p_(p) {}
+    const config::ServerEntry& operator*() const { return **p_; }
+    Iterator& operator++() {
+      ++p_;
+      return *this;
+    }
+    bool operator!=(const Iterator& other) const { return p_ != other.p_; }
+
+   private:
+    const config::ServerEntry* const* p_;
+  };
+  explicit EntryList(const std::vector<config::ServerEntry>& entries) {
+    for (const config::ServerEntry& e : entries) list_.push_back(&e);
+  }
+  Iterator begin() const { return Iterator(list_.data()); }
+  Iterator end() const { return Iterator(list_.data() + list_.size()); }
+  size_t size() const { return list_.size(); }
+  const config::ServerEntry& operator[](size_t i) const { return *list_[i]; }
+  void Replace(size_t i, const config::ServerEntry* e) { list_[i] = e; }
+
+ private:
+  std::vector<const config::ServerEntry*> list_;
+};
+
 class WriteContext {
  public:
   // `servers` are shared by every writer of a request; a writer that must
-  // change entries (Windows wrapping, remote bridges) gets its own copy.
+  // change an entry (Windows wrapping, remote bridges) changes its own copy.
   WriteContext(const GenerateRequest& request, const std::vector<config::ServerEntry>& servers,
                GenerateResult* result)
-      : request_(request), shared_(servers), result_(result) {}
+      : request_(request), servers_(servers), result_(result) {}
   WriteContext(const WriteContext&) = delete;
   WriteContext& operator=(const WriteContext&) = delete;
 
-  const std::vector<config::ServerEntry>& servers() const { return own_ ? copy_ : shared_; }
+  const EntryList& servers() const { return servers_; }
   const std::vector<config::SecretInfo>& secrets() const { return result_->secrets; }
   bool windows() const { return request_.os == TargetOs::kWindows; }
   bool inline_secrets() const { return request_.secrets == SecretMode::kInline; }
@@ -56,16 +87,14 @@ class WriteContext {
   const config::SecretInfo* FindSecret(std::string_view id) const;
 
  private:
-  std::vector<config::ServerEntry>& Own() {
-    if (!own_) copy_ = shared_;
-    own_ = true;
-    return copy_;
-  }
+  // Entry i, copied on first change; Set replaces it outright.
+  config::ServerEntry& Own(size_t i);
+  void Set(size_t i, config::ServerEntry entry);
 
   const GenerateRequest& request_;
-  const std::vector<config::ServerEntry>& shared_;
-  std::vector<config::ServerEntry> copy_;
-  bool own_ = false;
+  EntryList servers_;
+  std::deque<config::ServerEntry> owned_;  // a deque: elements never move
+  std::vector<size_t> owned_index_;        // which entries owned_ holds
   GenerateResult* result_;
 };
 

@@ -44,12 +44,34 @@ void WarnLiteralPlaceholders(WriteContext& ctx, const ServerEntry& e, std::strin
                " with the real value after copying (it is then stored in the file as plain text)");
 }
 
+ServerEntry& WriteContext::Own(size_t i) {
+  for (size_t k = 0; k < owned_index_.size(); ++k) {
+    if (owned_index_[k] == i) return owned_[k];
+  }
+  owned_.push_back(servers_[i]);
+  owned_index_.push_back(i);
+  servers_.Replace(i, &owned_.back());
+  return owned_.back();
+}
+
+void WriteContext::Set(size_t i, ServerEntry entry) {
+  for (size_t k = 0; k < owned_index_.size(); ++k) {
+    if (owned_index_[k] == i) {
+      owned_[k] = std::move(entry);
+      return;
+    }
+  }
+  owned_.push_back(std::move(entry));
+  owned_index_.push_back(i);
+  servers_.Replace(i, &owned_.back());
+}
+
 void WriteContext::WrapNpxForWindows() {
   if (!windows()) return;
   for (size_t i = 0; i < servers().size(); ++i) {
     const ServerEntry& e = servers()[i];
     if (e.transport != config::TransportKind::kStdio || e.command != "npx") continue;
-    ServerEntry& mine = Own()[i];
+    ServerEntry& mine = Own(i);
     mine.args.insert(mine.args.begin(), {Text::Literal("/c"), Text::Literal("npx")});
     mine.command = "cmd";
   }
@@ -84,7 +106,7 @@ void WriteContext::BridgeRemotes(bool sse_only, std::string_view why) {
     Warn(e, "generate/remote-bridged",
          std::string(why) + ", so this remote server is reached through the pinned stdio bridge " +
              kMcpRemote + " (run with npx)");
-    Own()[i] = std::move(bridge);
+    Set(i, std::move(bridge));
   }
 }
 
