@@ -406,20 +406,28 @@ TEST(Generate, HttpPackageNoteNeverShowsAnInlineSecret) {
   }
 }
 
-TEST(Generate, WireFormCarriesTextsRawWithUtf16Lengths) {
-  GenerateResult a, b;
+TEST(Generate, WireFormCarriesTextsRawWithUtf16LengthsAndSharedSecrets) {
+  GenerateResult a, b, c;
   a.ok = b.ok = true;
   a.client = "x";
   a.text = "{\"q\": \"\xC3\xA9\xF0\x9F\x98\x80\"}\n";  // é (1 unit) and an emoji (2 units)
+  a.secrets = {{"TOKEN", "a token", "srv"}};
   b.client = "y";
   b.text = "plain";
-  const std::string wire = ResultsToWire({a, b});
+  b.secrets = a.secrets;
+  c.client = "z";  // a failed target: no secrets
+  const std::string wire = ResultsToWire({a, b, c});
   const size_t newline = wire.find('\n');
   const auto meta = nlohmann::json::parse(wire.substr(0, newline));
-  ASSERT_EQ(meta.size(), 2u);
-  EXPECT_FALSE(meta[0].contains("text"));
-  EXPECT_EQ(meta[0]["textLength"], 13);  // {"q": "éX"}\n with X two units
-  EXPECT_EQ(meta[1]["textLength"], 5);
+  ASSERT_EQ(meta["results"].size(), 3u);
+  EXPECT_FALSE(meta["results"][0].contains("text"));
+  EXPECT_EQ(meta["results"][0]["textLength"], 13);  // {"q": "éX"}\n with X two units
+  EXPECT_EQ(meta["results"][1]["textLength"], 5);
+  EXPECT_EQ(meta["results"][2]["textLength"], 0);
+  ASSERT_EQ(meta["secretLists"].size(), 2u);  // one shared by x and y, one empty
+  EXPECT_EQ(meta["results"][0]["secretsRef"], meta["results"][1]["secretsRef"]);
+  EXPECT_EQ(meta["secretLists"][meta["results"][0]["secretsRef"].get<size_t>()][0]["id"], "TOKEN");
+  EXPECT_EQ(meta["secretLists"][meta["results"][2]["secretsRef"].get<size_t>()].size(), 0u);
   EXPECT_EQ(wire.substr(newline + 1), a.text + b.text);
 }
 

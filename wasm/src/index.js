@@ -112,14 +112,17 @@ function toCoreRequest(request) {
 }
 
 // The core's generation answer (gen::ResultsToWire): JSON results whose
-// texts follow, raw, after the first line break.
+// texts follow, raw, after the first line break, and whose secret lists
+// are shared (frozen, so sharing them is safe).
 function readResults(wire) {
   const newline = wire.indexOf('\n');
+  const { secretLists, results } = JSON.parse(wire.slice(0, newline));
+  const lists = secretLists.map((list) => Object.freeze(list.map((s) => Object.freeze(s))));
   let at = newline + 1;
-  return JSON.parse(wire.slice(0, newline)).map(({ ok, client, textLength, notes, commands, links, secrets }) => {
+  return results.map(({ ok, client, textLength, notes, commands, links, secretsRef }) => {
     const text = wire.slice(at, at + textLength);
     at += textLength;
-    return { ok, client, text, notes, commands, links, secrets };
+    return { ok, client, text, notes, commands, links, secrets: lists[secretsRef] };
   });
 }
 

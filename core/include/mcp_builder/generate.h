@@ -112,10 +112,12 @@ GenerateResult GenerateFromJson(std::string_view request_json);
 /// request gives one result with the error note.
 std::vector<GenerateResult> GenerateAllFromJson(std::string_view request_json);
 
-/// Results for the wasm boundary: a JSON array of ResultToJson objects in
-/// which "text" is replaced by "textLength" (UTF-16 code units), a line
-/// break, then every text, back to back. Files full of quotes would
-/// otherwise be escaped into JSON only for the caller to unescape them.
+/// Results for the wasm boundary: {"secretLists":[[...]],"results":[...]}
+/// where each result is as in ResultToJson but with "textLength" (UTF-16
+/// code units) for "text" and "secretsRef" (an index into secretLists) for
+/// "secrets"; then a line break and every text, back to back. Files full of
+/// quotes would otherwise be escaped into JSON only to be unescaped again,
+/// and every target of a request would repeat the same secrets.
 std::string ResultsToWire(const std::vector<GenerateResult>& results);
 
 }  // namespace gen

@@ -164,8 +164,9 @@ std::string TomlKey(std::string_view key) {
   return std::string(key);
 }
 
-std::string YamlString(std::string_view value) {
-  std::string out = "\"";
+void AppendYamlString(std::string* out_ptr, std::string_view value) {
+  std::string& out = *out_ptr;
+  out.push_back('"');
   const auto* bytes = reinterpret_cast<const unsigned char*>(value.data());
   for (size_t i = 0; i < value.size(); ++i) {
     // Runs of printable ASCII other than '"' and '\\' are copied whole.
@@ -226,7 +227,18 @@ std::string YamlString(std::string_view value) {
     }
   }
   out.push_back('"');
+}
+
+std::string YamlString(std::string_view value) {
+  std::string out;
+  AppendYamlString(&out, value);
   return out;
+}
+
+void AppendYamlLine(std::string* out, std::string_view lead, std::string_view value) {
+  out->append(lead);
+  AppendYamlString(out, value);
+  out->push_back('\n');
 }
 
 std::string YamlKey(std::string_view key) {

@@ -52,6 +52,9 @@ std::string TomlKey(std::string_view key);
 
 /// YAML double-quoted scalar (valid YAML 1.1 and 1.2).
 std::string YamlString(std::string_view value);
+void AppendYamlString(std::string* out, std::string_view value);
+/// `lead`, the quoted value and a line break: `      - "x"`, `    cmd: "npx"`.
+void AppendYamlLine(std::string* out, std::string_view lead, std::string_view value);
 /// YAML mapping key: plain when unambiguous, else double-quoted.
 std::string YamlKey(std::string_view key);
 

@@ -107,9 +107,25 @@ size_t Utf16Length(std::string_view text) {
   return units;
 }
 
-// The result as JSON; `text` as a member, or (for the wire form) as its
-// length in UTF-16 code units, the text itself following the JSON.
-void AppendResult(std::string* out, const GenerateResult& result, bool text_inline) {
+void AppendSecrets(std::string* out, const std::vector<config::SecretInfo>& secrets) {
+  out->push_back('[');
+  for (size_t i = 0; i < secrets.size(); ++i) {
+    if (i) out->push_back(',');
+    out->push_back('{');
+    Field(out, "id", secrets[i].id);
+    Field(out, "description", secrets[i].description);
+    Field(out, "server", secrets[i].server, false);
+    out->push_back('}');
+  }
+  out->push_back(']');
+}
+
+// The result as JSON. The ResultToJson form has "text" and "secrets"; the
+// wire form has "textLength" (UTF-16 code units; the text follows the
+// JSON) and "secretsRef", an index into the wire's shared secret lists
+// (every target of one request has the same list).
+void AppendResult(std::string* out, const GenerateResult& result, bool text_inline,
+                  size_t secrets_ref = 0) {
   out->append("{\"ok\":");
   out->append(result.ok ? "true," : "false,");
   Field(out, "client", result.client);
@@ -134,16 +150,24 @@ void AppendResult(std::string* out, const GenerateResult& result, bool text_inli
   AppendInstalls(out, "commands", result.commands);
   out->push_back(',');
   AppendInstalls(out, "links", result.links);
-  out->append(",\"secrets\":[");
-  for (size_t i = 0; i < result.secrets.size(); ++i) {
-    if (i) out->push_back(',');
-    out->push_back('{');
-    Field(out, "id", result.secrets[i].id);
-    Field(out, "description", result.secrets[i].description);
-    Field(out, "server", result.secrets[i].server, false);
-    out->push_back('}');
+  if (text_inline) {
+    out->append(",\"secrets\":");
+    AppendSecrets(out, result.secrets);
+  } else {
+    out->append(",\"secretsRef\":" + std::to_string(secrets_ref));
   }
-  out->append("]}");
+  out->push_back('}');
+}
+
+bool SameSecrets(const std::vector<config::SecretInfo>& a,
+                 const std::vector<config::SecretInfo>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].id != b[i].id || a[i].description != b[i].description || a[i].server != b[i].server) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -155,14 +179,27 @@ std::string ResultToJson(const GenerateResult& result) {
 }
 
 std::string ResultsToWire(const std::vector<GenerateResult>& results) {
-  std::string out = "[";
+  std::vector<const std::vector<config::SecretInfo>*> lists;
+  std::vector<size_t> refs;
+  for (const GenerateResult& r : results) {
+    size_t k = 0;
+    while (k < lists.size() && !SameSecrets(*lists[k], r.secrets)) ++k;
+    if (k == lists.size()) lists.push_back(&r.secrets);
+    refs.push_back(k);
+  }
+  std::string out = "{\"secretLists\":[";
+  for (size_t k = 0; k < lists.size(); ++k) {
+    if (k) out.push_back(',');
+    AppendSecrets(&out, *lists[k]);
+  }
+  out.append("],\"results\":[");
   size_t text_bytes = 0;
   for (size_t i = 0; i < results.size(); ++i) {
     if (i) out.push_back(',');
-    AppendResult(&out, results[i], /*text_inline=*/false);
+    AppendResult(&out, results[i], /*text_inline=*/false, refs[i]);
     text_bytes += results[i].text.size();
   }
-  out.append("]\n");
+  out.append("]}\n");
   out.reserve(out.size() + text_bytes);
   for (const GenerateResult& r : results) out += r.text;
   return out;

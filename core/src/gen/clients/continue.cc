@@ -13,7 +13,11 @@ namespace {
 
 std::string SecretRef(const std::string& id) { return "${{ secrets." + id + " }}"; }
 
-std::string Scalar(const config::Text& t) { return YamlString(t.Render(SecretRef)); }
+// `lead` and the value as a quoted scalar, secrets as ${{ secrets.ID }}.
+void Line(std::string* out, std::string_view lead, const config::Text& t) {
+  const std::string* plain = t.Plain();
+  AppendYamlLine(out, lead, plain ? *plain : t.Render(SecretRef));
+}
 
 }  // namespace
 
@@ -22,20 +26,18 @@ std::string WriteContinue(WriteContext& ctx) {
       "name: \"MCP servers\"\nversion: \"0.0.1\"\nschema: v1\nmcpServers:\n";
   ctx.WrapNpxForWindows();
   for (const config::ServerEntry& e : ctx.servers()) {
-    out += "  - name: " + YamlString(e.name) + "\n";
+    AppendYamlLine(&out, "  - name: ", e.name);
     if (e.transport == config::TransportKind::kStdio) {
-      out += "    type: stdio\n    command: " + YamlString(e.command) + "\n";
-      out += "    args:" + std::string(e.args.empty() ? " []\n" : "\n");
-      for (const config::Text& a : e.args) out += "      - " + Scalar(a) + "\n";
+      AppendYamlLine(&out, "    type: stdio\n    command: ", e.command);
+      out += e.args.empty() ? "    args: []\n" : "    args:\n";
+      for (const config::Text& a : e.args) Line(&out, "      - ", a);
       if (!e.env.empty()) out += "    env:\n";
-      for (const config::NamedText& v : e.env) {
-        out += "      " + YamlKey(v.name) + ": " + Scalar(v.value) + "\n";
-      }
+      for (const config::NamedText& v : e.env) Line(&out, "      " + YamlKey(v.name) + ": ", v.value);
       continue;
     }
     out += std::string("    type: ") +
            (e.transport == config::TransportKind::kSse ? "sse" : "streamable-http") + "\n";
-    out += "    url: " + Scalar(e.url) + "\n";
+    Line(&out, "    url: ", e.url);
     if (!e.headers.empty()) {
       // Continue reads request headers from requestOptions; versions
       // before this was supported ignore them (continuedev/continue#9475).
@@ -44,7 +46,7 @@ std::string WriteContinue(WriteContext& ctx) {
                "authenticates after adding it");
       out += "    requestOptions:\n      headers:\n";
       for (const config::NamedText& h : e.headers) {
-        out += "        " + YamlKey(h.name) + ": " + Scalar(h.value) + "\n";
+        Line(&out, "        " + YamlKey(h.name) + ": ", h.value);
       }
     }
   }

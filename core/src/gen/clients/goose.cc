@@ -12,6 +12,12 @@ namespace gen {
 
 namespace {
 
+// `lead` and the value as a quoted scalar, secrets as <ID>.
+void Line(std::string* out, std::string_view lead, const config::Text& t) {
+  const std::string* plain = t.Plain();
+  AppendYamlLine(out, lead, plain ? *plain : t.Render(AngleRef));
+}
+
 // An env var whose whole value is the secret of the same name: listed in
 // env_keys, so Goose takes it from its keyring.
 bool FromKeyring(const config::NamedText& v) { return v.value.SoleSecret() == v.name; }
@@ -48,20 +54,20 @@ std::string WriteGoose(WriteContext& ctx) {
   std::string out = "extensions:\n";
   for (const config::ServerEntry& e : ctx.servers()) {
     out += "  " + YamlKey(e.name) + ":\n";
-    out += "    name: " + YamlString(e.name) + "\n";
-    if (!e.title.empty()) out += "    display_name: " + YamlString(e.title) + "\n";
-    if (!e.description.empty()) out += "    description: " + YamlString(e.description) + "\n";
+    AppendYamlLine(&out, "    name: ", e.name);
+    if (!e.title.empty()) AppendYamlLine(&out, "    display_name: ", e.title);
+    if (!e.description.empty()) AppendYamlLine(&out, "    description: ", e.description);
     out += "    enabled: true\n    timeout: 300\n";
     if (e.transport == config::TransportKind::kStdio) {
-      out += "    type: stdio\n    cmd: " + YamlString(e.command) + "\n";
-      out += "    args:" + std::string(e.args.empty() ? " []\n" : "\n");
-      for (const config::Text& a : e.args) out += "      - " + YamlString(a.Render(AngleRef)) + "\n";
+      AppendYamlLine(&out, "    type: stdio\n    cmd: ", e.command);
+      out += e.args.empty() ? "    args: []\n" : "    args:\n";
+      for (const config::Text& a : e.args) Line(&out, "      - ", a);
       std::string envs, keys;
       for (const config::NamedText& v : e.env) {
         if (FromKeyring(v)) {
-          keys += "      - " + YamlString(v.name) + "\n";
+          AppendYamlLine(&keys, "      - ", v.name);
         } else {
-          envs += "      " + YamlKey(v.name) + ": " + YamlString(v.value.Render(AngleRef)) + "\n";
+          Line(&envs, "      " + YamlKey(v.name) + ": ", v.value);
         }
       }
       out += "    envs:" + std::string(envs.empty() ? " {}\n" : "\n" + envs);
@@ -70,11 +76,9 @@ std::string WriteGoose(WriteContext& ctx) {
     } else {
       out += std::string("    type: ") +
              (e.transport == config::TransportKind::kSse ? "sse" : "streamable_http") + "\n";
-      out += "    uri: " + YamlString(e.url.Render(AngleRef)) + "\n";
+      Line(&out, "    uri: ", e.url);
       if (!e.headers.empty()) out += "    headers:\n";
-      for (const config::NamedText& h : e.headers) {
-        out += "      " + YamlKey(h.name) + ": " + YamlString(h.value.Render(AngleRef)) + "\n";
-      }
+      for (const config::NamedText& h : e.headers) Line(&out, "      " + YamlKey(h.name) + ": ", h.value);
       WarnLiteralPlaceholders(ctx, e, "Goose");
     }
     if (ctx.installs()) AddLink(ctx, e);
