@@ -13,3 +13,11 @@ if(MCP_BUILDER_SANITIZE)
                       -fno-omit-frame-pointer)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+if(MCP_BUILDER_FUZZ)
+  # Coverage for libFuzzer on every object (RE2 too, so it can steer into
+  # it); the fuzz targets add -fsanitize=fuzzer at link (tests/fuzz).
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined
+                      -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
+endif()

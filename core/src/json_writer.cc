@@ -51,7 +51,6 @@ void AppendQuoted(std::string* out, std::string_view text, bool html_safe) {
     }
     const unsigned char c = text[i];
     if (c >= 0x80) {
-      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
       const size_t n = utf8::SequenceLength(bytes + i, bytes + text.size());
       if (n == 0) {
         out->append("\xEF\xBF\xBD");  // U+FFFD replaces a bad byte

@@ -460,9 +460,11 @@ void Reader::CheckPackage(const Value& v, const Package& p) {
            "download");
   }
   if (!p.runtime_arguments.empty() && p.runtime_hint.empty()) {
+    // The arguments may have come in under another spelling, which has
+    // been reported already; then point at the package.
     const Value* args = v.Find("runtimeArguments");
     Scope scope(this, "runtimeArguments");
-    Report("semantic/runtime-hint-missing", Severity::kWarning, args->pos,
+    Report("semantic/runtime-hint-missing", Severity::kWarning, args ? args->pos : v.pos,
            "runtimeArguments are given without a runtimeHint (npx, uvx, "
            "docker, dnx...), so clients cannot tell which runtime they are for");
   }

@@ -165,6 +165,9 @@ inline void Reader::ForEachMember(const json::Value& object, const Keys& known,
 template <typename T, typename Fn>
 void Reader::ReadArray(const json::Value& v, std::vector<T>* out, Fn&& read_one) {
   if (!ExpectType(v, json::Type::kArray)) return;
+  // A duplicate key (reported) is read again: start over, so the model
+  // holds the last occurrence, as JSON.parse would, never a mix of both.
+  out->clear();
   out->resize(v.items.size());
   for (size_t i = 0; i < v.items.size(); ++i) {
     Scope scope(this, i);

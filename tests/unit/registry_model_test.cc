@@ -153,3 +153,30 @@ TEST(RegistryModel, ModelOutlivesTheInputText) {
 }  // namespace
 }  // namespace registry
 }  // namespace mcp_builder
+
+namespace mcp_builder {
+namespace registry {
+namespace {
+
+// Found by fuzzing (tests/fuzz/regressions/server_json): a second
+// "packages" key merged into the first one's model and the validator then
+// looked for a member that was not there.
+TEST(RegistryModel, DuplicateArrayKeyKeepsTheLastOccurrenceOnly) {
+  const char* doc = R"({"name": "io.example/x", "description": "d", "version": "1.0.0",
+    "packages": [{"registryType": "npm", "identifier": "a", "version": "1.0.0",
+                  "transport": {"type": "stdio"},
+                  "runtimeArguments": [{"type": "positional", "value": "-y"}]}],
+    "packages": [{"registryType": "npm", "identifier": "b", "version": "2.0.0",
+                  "transport": {"type": "stdio"}}]})";
+  const ServerReadResult r = ReadServerJson(doc);
+  ASSERT_EQ(r.server.packages.size(), 1u);
+  EXPECT_EQ(r.server.packages[0].identifier, "b");
+  EXPECT_TRUE(r.server.packages[0].runtime_arguments.empty());
+  bool duplicate = false;
+  for (const Diagnostic& d : r.report.diagnostics) duplicate |= d.rule == "json/duplicate-key";
+  EXPECT_TRUE(duplicate);
+}
+
+}  // namespace
+}  // namespace registry
+}  // namespace mcp_builder
