@@ -1,0 +1,73 @@
+// The secret scanner's rule table and helpers. Private to core/ (and tests).
+#ifndef MCP_BUILDER_SRC_LINT_SECRET_SCAN_H_
+#define MCP_BUILDER_SRC_LINT_SECRET_SCAN_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mcp_builder {
+namespace secrets {
+
+/// What may stand right before and right after a rule's match. RE2 has no
+/// lookaround and a consumed boundary character would defeat its literal
+/// prefix acceleration, so the scanner checks the two neighbouring bytes in
+/// C++ (security.md §2.3: "check the next byte in C++ after the match").
+/// Classes are ASCII bytes; the start and end of the text always qualify.
+enum class Edge : uint8_t {
+  kNone,      // no condition (the pattern carries its own context)
+  kWord,      // not [A-Za-z0-9_]
+  kWordDash,  // not [A-Za-z0-9_-]
+  kAlnum,     // not [A-Za-z0-9]
+  kDigit,     // not [0-9] (left of "123:AA..." inside ".../bot123:AA...")
+  kBase64,    // not [A-Za-z0-9+/=]
+  kToken68,   // not [A-Za-z0-9._~+/=-] (RFC 6750 b64token)
+};
+
+/// Extra validation of a match, beyond entropy and the placeholder checks.
+enum class Check : uint8_t {
+  kNone,
+  kPem,            // the key body holds >= 64 base64 characters of entropy
+  kBasicAuth,      // base64 that decodes to printable "user:password"
+  kNotHex,         // not 40 hex digits (a SHA-1, not an AWS secret key)
+  kNotIdentifier,  // not only [a-z_] (a word, not a bearer token)
+};
+
+/// One token format. `pattern` has exactly one capturing group: the secret.
+/// Patterns are compiled as Latin-1: every byte, NUL and invalid UTF-8
+/// included, is one character.
+struct RuleSpec {
+  std::string_view id;
+  std::string_view title;
+  std::string_view pattern;
+  Edge left = Edge::kWord;
+  Edge right = Edge::kWord;
+  double min_entropy = 0;   // Shannon bits per byte of the secret; 0: none
+  uint8_t specificity = 3;  // breaks ties between equal-length overlaps:
+                            // 3 vendor token, 2 vendor context, 1 generic
+                            // format, 0 bearer header value
+  Check check = Check::kNone;
+  bool placeholder_check = true;  // IsPlaceholder(secret) drops the match
+};
+
+/// The token formats (secret_rules.cc), without generic-high-entropy.
+const std::vector<RuleSpec>& RuleSpecs();
+
+/// Shannon entropy of the bytes of `s` in bits per byte (0 for "").
+double ShannonEntropy(std::string_view s);
+
+/// For tests: whether every rule and the combined matcher compiled; the
+/// first error otherwise.
+bool MatchersCompiled(std::string* error);
+
+/// For tests and benchmarks: the rules whose pattern occurs in `text`
+/// according to the combined one-pass matcher (indices into RuleSpecs()),
+/// and whether that pass completed (false: every rule would be run).
+std::vector<int> CandidateRules(std::string_view text, bool* complete);
+
+}  // namespace secrets
+}  // namespace mcp_builder
+
+#endif  // MCP_BUILDER_SRC_LINT_SECRET_SCAN_H_
