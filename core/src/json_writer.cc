@@ -13,37 +13,13 @@ void AppendEscapedCodeUnit(std::string* out, unsigned v) {
   for (int shift = 12; shift >= 0; shift -= 4) out->push_back(kHex[(v >> shift) & 15]);
 }
 
-// Bytes copied as they are: printable ASCII but '"' and '\\' (and, for
-// html_safe, '<', '>', '&'). Everything else takes the slow path.
-struct PlainTable {
-  bool plain[256] = {};
-  bool html_plain[256] = {};
-  PlainTable() {
-    for (int c = 0x20; c < 0x7f; ++c) plain[c] = html_plain[c] = c != '"' && c != '\\';
-    html_plain[static_cast<int>('<')] = html_plain[static_cast<int>('>')] =
-        html_plain[static_cast<int>('&')] = false;
-  }
-};
-
 }  // namespace
 
 void AppendQuoted(std::string* out, std::string_view text, bool html_safe) {
-  static const PlainTable kTable;
-  const bool* plain = html_safe ? kTable.html_plain : kTable.plain;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   out->push_back('"');
   for (size_t i = 0; i < text.size();) {
-    size_t run = i;
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    while (run + 8 <= text.size()) {
-      const uint64_t w = swar::Load(bytes + run);
-      if (swar::HasHigh(w) || swar::HasAsciiBelow(w, 0x20) || swar::HasByte(w, '"') ||
-          swar::HasByte(w, '\\') || swar::HasByte(w, 0x7f) ||
-          (html_safe && (swar::HasByte(w, '<') || swar::HasByte(w, '>') || swar::HasByte(w, '&')))) {
-        break;
-      }
-      run += 8;
-    }
-    while (run < text.size() && plain[bytes[run]]) ++run;
+    const size_t run = swar::QuotedRunEnd(bytes, i, text.size(), html_safe);
     if (run > i) {
       out->append(text.data() + i, run - i);
       i = run;

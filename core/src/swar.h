@@ -3,6 +3,7 @@
 #ifndef MCP_BUILDER_SRC_SWAR_H_
 #define MCP_BUILDER_SRC_SWAR_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -27,6 +28,27 @@ constexpr bool HasHigh(uint64_t w) { return (w & kHighs) != 0; }
 /// Some byte is below `n` (n <= 0x80), given that no byte is 0x80 or above.
 constexpr bool HasAsciiBelow(uint64_t w, unsigned char n) {
   return ((w - kOnes * n) & ~w & kHighs) != 0;
+}
+
+/// The end of the run starting at `i` of bytes a JSON or YAML double-quoted
+/// string holds as they are: printable ASCII except '"' and '\\' (and, with
+/// `html`, '<', '>' and '&'). Eight bytes at a time, then one by one.
+inline size_t QuotedRunEnd(const unsigned char* p, size_t i, size_t n, bool html = false) {
+  for (; i + 8 <= n; i += 8) {
+    const uint64_t w = Load(p + i);
+    if (HasHigh(w) || HasAsciiBelow(w, 0x20) || HasByte(w, '"') || HasByte(w, '\\') ||
+        HasByte(w, 0x7f) || (html && (HasByte(w, '<') || HasByte(w, '>') || HasByte(w, '&')))) {
+      break;
+    }
+  }
+  for (; i < n; ++i) {
+    const unsigned char c = p[i];
+    if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' ||
+        (html && (c == '<' || c == '>' || c == '&'))) {
+      break;
+    }
+  }
+  return i;
 }
 
 }  // namespace swar

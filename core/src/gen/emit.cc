@@ -170,15 +170,7 @@ void AppendYamlString(std::string* out_ptr, std::string_view value) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(value.data());
   for (size_t i = 0; i < value.size(); ++i) {
     // Runs of printable ASCII other than '"' and '\\' are copied whole.
-    size_t run = i;
-    while (run + 8 <= value.size()) {
-      const uint64_t w = swar::Load(bytes + run);
-      if (swar::HasHigh(w) || swar::HasAsciiBelow(w, 0x20) || swar::HasByte(w, '"') ||
-          swar::HasByte(w, '\\') || swar::HasByte(w, 0x7f)) {
-        break;
-      }
-      run += 8;
-    }
+    const size_t run = swar::QuotedRunEnd(bytes, i, value.size());
     if (run > i) {
       out.append(value.data() + i, run - i);
       i = run;

@@ -163,11 +163,12 @@ Resolved ResolveAll(const GenerateRequest& request) {
     if (!server) continue;
     config::ServerEntry entry;
     const std::string wanted = DefaultName(sr, *server);
-    entry.name = SanitizeName(wanted);
+    const std::string base = SanitizeName(wanted);
+    entry.name = base;
     for (int n = 2; std::any_of(out.entries.begin(), out.entries.end(),
                                 [&](const config::ServerEntry& e) { return e.name == entry.name; });
          ++n) {
-      entry.name = SanitizeName(wanted) + "-" + std::to_string(n);
+      entry.name = base + "-" + std::to_string(n);
     }
     if (entry.name != wanted) {
       result.notes.push_back({"generate/renamed", Severity::kInfo,

@@ -92,17 +92,14 @@ namespace {
 size_t Utf16Length(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   size_t i = 0, units = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    if (!swar::HasHigh(swar::Load(p + i))) {
+  while (i < text.size()) {
+    if (i + 8 <= text.size() && !swar::HasHigh(swar::Load(p + i))) {
       units += 8;
+      i += 8;
       continue;
     }
-    for (size_t k = i; k < i + 8; ++k) {
-      if ((p[k] & 0xC0) != 0x80) units += p[k] >= 0xF0 ? 2 : 1;
-    }
-  }
-  for (; i < text.size(); ++i) {
-    if ((p[i] & 0xC0) != 0x80) units += p[i] >= 0xF0 ? 2 : 1;
+    if ((p[i] & 0xC0) != 0x80) units += p[i] >= 0xF0 ? 2 : 1;  // lead bytes only
+    ++i;
   }
   return units;
 }
