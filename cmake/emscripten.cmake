@@ -2,6 +2,7 @@
 #
 # -sDYNAMIC_EXECUTION=0: embind otherwise builds invokers with new Function(),
 #   which a CSP without 'unsafe-eval' blocks (TOOLCHAIN.md).
+# EXPORT_NAME is set per module (wasm/CMakeLists.txt).
 # -sENVIRONMENT=web,worker + EXPORT_ES6: one ES module for browsers and Node;
 #   Node gets the wasm bytes from the facade (Emscripten 3.1.6 cannot fetch
 #   file paths), which avoids 3.1.6's __dirname bug in ES modules.
@@ -11,7 +12,7 @@
 # -O3 at link: binaryen's -Oz costs 40% of validation speed for 2% of size.
 set(MCP_BUILDER_WASM_LINK_OPTIONS
   --bind -O3 -flto
-  -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createMcpBuilderCore
+  -sMODULARIZE=1 -sEXPORT_ES6=1
   -sENVIRONMENT=web,worker -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0
   -sALLOW_MEMORY_GROWTH=1 -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0
   -sEXPORTED_FUNCTIONS=_malloc,_free)

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bindings_common.h"
 #include "mcp_builder/catalog.h"
 #include "mcp_builder/diagnostic.h"
 #include "mcp_builder/generate.h"
@@ -20,24 +21,15 @@
 
 namespace {
 
-std::string_view Bytes(uintptr_t address, size_t length) {
-  return std::string_view(reinterpret_cast<const char*>(address), length);
-}
+using mcp_builder_wasm::Answer;
+using mcp_builder_wasm::Bytes;
 
 std::string ValidateServerJson(uintptr_t address, size_t length) {
   return mcp_builder::ReportToJson(
       mcp_builder::registry::ValidateServerJson(Bytes(address, length)));
 }
 
-// Generation answers are large (every client's file), so they are not
-// returned as std::string: embind 3.1.6 copies those out one byte at a time
-// in JS. The answer stays here, in ResultsToWire's form, and the facade
-// decodes it in place (answerAddress() and the returned byte length).
-std::string& Answer() {
-  static std::string* answer = new std::string();
-  return *answer;
-}
-
+// Generation answers are large (every client's file): see Answer().
 size_t Generate(uintptr_t address, size_t length) {
   Answer() = mcp_builder::gen::ResultsToWire({mcp_builder::gen::GenerateFromJson(Bytes(address, length))});
   return Answer().size();

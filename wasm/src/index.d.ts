@@ -6,6 +6,19 @@
 export type Severity = 'error' | 'warning' | 'info';
 
 /** One finding, always pointing at an exact place in the input. */
+/** A hard-coded secret found by scanSecrets. */
+export interface SecretFinding {
+  /** "secret/<token-type>", e.g. "secret/github-pat". */
+  rule: string;
+  line: number;
+  /** 1-based, in Unicode code points. */
+  column: number;
+  offset: number;
+  length: number;
+  /** e.g. "ghp_…(40 chars)". */
+  masked: string;
+}
+
 export interface Diagnostic {
   /** Stable, namespaced rule id, e.g. "schema/name-pattern" or "json/syntax". */
   rule: string;
@@ -143,6 +156,12 @@ export interface McpBuilder {
    */
   generateAll(request: Omit<GenerateRequest, 'client'> & { clients?: (ClientId | DeploymentId)[] }):
     Record<string, GenerateResult>;
+  /**
+   * Every hard-coded secret in a text. Offsets and lengths are UTF-8 bytes;
+   * the secret itself is never returned (`masked` shows its first 4
+   * characters and its length). Throws RangeError over limits.maxBytes.
+   */
+  scanSecrets(input: string | Uint8Array): SecretFinding[];
   /** Catalog entries matching every term (case-insensitive); all when none. */
   catalog(terms?: string | string[]): CatalogSummary[];
   /** The curated server.json text of a catalog entry, or null. */

@@ -7,7 +7,14 @@
 // and come back in the report.
 import createCoreModule from '../dist/mcp-builder.js';
 
-let modulePromise = null;
+// Two modules (wasm/DESIGN.md): the core (validate, generate, catalog) and
+// the lint module (all of that plus lint, fix, convert, scanSecrets), which
+// is fetched only when init({ lint: true }) asks for it.
+const modulePromises = { core: null, lint: null };
+const MODULES = {
+  core: { wasm: 'mcp-builder.wasm', create: async () => createCoreModule },
+  lint: { wasm: 'mcp-builder-lint.wasm', create: async () => (await import('../dist/mcp-builder-lint.js')).default },
+};
 
 const isNode = typeof process !== 'undefined' && !!process.versions?.node;
 
@@ -27,13 +34,13 @@ async function loadCatalogText(options) {
   return response.text();
 }
 
-async function loadWasmBinary(options) {
+async function loadWasmBinary(options, kind) {
   if (options.wasmBinary) return options.wasmBinary;
   // Emscripten 3.1.6 predates Node's global fetch and fails on file paths,
   // so under Node we read the bytes ourselves (TOOLCHAIN.md).
   if (isNode && !options.locateFile) {
     const { readFile } = await import('node:fs/promises');
-    return readFile(new URL('../dist/mcp-builder.wasm', import.meta.url));
+    return readFile(new URL(`../dist/${MODULES[kind].wasm}`, import.meta.url));
   }
   return undefined; // the browser fetches it next to mcp-builder.js
 }
@@ -126,7 +133,18 @@ function readResults(wire) {
   });
 }
 
-function wrap(core) {
+// A lint answer that never reached the core: the input is over the limit.
+function tooLargeLint(size, maxBytes) {
+  const message = `the file is ${size ?? 'more than ' + maxBytes} bytes; at most ${maxBytes} are read`;
+  return {
+    client: '', format: '', detected: '', parsed: false, omitted: 0, exitCode: 2,
+    findings: [{ rule: 'syntax/too-large', severity: 'error', message, line: 1, column: 1, offset: 0, length: 0, pointer: '' }],
+  };
+}
+
+const LINT_FORMATS = ['json', 'text', 'sarif'];
+
+function wrap(core, kind) {
   const limits = Object.freeze(JSON.parse(core.limits()));
   const targets = Object.freeze(JSON.parse(core.targets()));
   // Input goes into one reusable buffer in wasm memory: strings are encoded
@@ -228,30 +246,107 @@ function wrap(core) {
       if (typeof id !== 'string') throw new TypeError('catalogEntry: id must be a string');
       return core.catalogEntry(id) || null;
     },
+    ...(kind === 'lint' ? lintApi() : {}),
   });
+
+  function lintApi() {
+    const inputSize = (input, name) => {
+      if (typeof input !== 'string' && !isBytes(input)) {
+        throw new TypeError(`${name}: input must be a string or a Uint8Array`);
+      }
+      const size = typeof input === 'string' ? input.length : input.byteLength;
+      return size > limits.maxBytes ? (typeof input === 'string' ? utf8Length(input) : size) : 0;
+    };
+    const text = (value, name, what) => {
+      if (value === undefined) return undefined;
+      if (typeof value !== 'string') throw new TypeError(`${name}: ${what} must be a string`);
+      return value;
+    };
+    return {
+      /**
+       * Lint an MCP client configuration (text or UTF-8 bytes). Returns the
+       * report object, or with format 'text' / 'sarif' that text.
+       */
+      lint(input, options = {}) {
+        const client = text(options.client, 'lint', 'options.client') ?? 'auto';
+        const format = text(options.format, 'lint', 'options.format') ?? 'json';
+        const file = text(options.file, 'lint', 'options.file') ?? '-';
+        if (!LINT_FORMATS.includes(format)) throw new TypeError(`lint: options.format must be one of ${LINT_FORMATS.join(', ')}`);
+        const over = inputSize(input, 'lint');
+        if (over) {
+          const report = tooLargeLint(over, limits.maxBytes);
+          if (format === 'json') return report;
+          return format === 'text' ? `${file}:1:1: error syntax/too-large ${report.findings[0].message}\n` : null;
+        }
+        const length = write(input);
+        const answerText = answer(core.lint(bufferAddress, length, client, format, file));
+        return format === 'text' ? answerText : JSON.parse(answerText);
+      },
+      /** Replace literal secrets by the client's placeholders; see FixResult. */
+      fix(input, options = {}) {
+        const client = text(options.client, 'fix', 'options.client') ?? 'auto';
+        if (inputSize(input, 'fix')) {
+          const report = tooLargeLint(inputSize(input, 'fix'), limits.maxBytes);
+          return { ok: false, client: '', text: typeof input === 'string' ? input : '', changes: 0, secrets: [], envTemplate: '', remaining: report.findings };
+        }
+        const length = write(input);
+        return JSON.parse(answer(core.fix(bufferAddress, length, client)));
+      },
+      /** Rewrite a configuration for another client; see ConvertResult. */
+      convert(input, options = {}) {
+        const from = text(options.from, 'convert', 'options.from') ?? 'auto';
+        const to = text(options.to, 'convert', 'options.to');
+        if (!to) throw new TypeError('convert: options.to (a client id) is required');
+        if (inputSize(input, 'convert')) {
+          const report = tooLargeLint(inputSize(input, 'convert'), limits.maxBytes);
+          return { ok: false, from: '', to, text: '', notes: report.findings };
+        }
+        const length = write(input);
+        return JSON.parse(answer(core.convert(bufferAddress, length, from, to)));
+      },
+      /**
+       * Every hard-coded secret in a text (any text: a config, a log, a .env):
+       * [{rule, line, column, offset, length, masked}], offset and length in
+       * UTF-8 bytes. The secret itself never leaves the core; `masked` is
+       * safe to show.
+       */
+      scanSecrets(input) {
+        if (inputSize(input, 'scanSecrets')) {
+          throw new RangeError(`scanSecrets: input is over the ${limits.maxBytes}-byte limit`);
+        }
+        const length = write(input);
+        return JSON.parse(answer(core.scanSecrets(bufferAddress, length)));
+      },
+    };
+  }
 }
 
 /**
  * Load the WebAssembly core once; later calls return the same promise.
- * @param {{wasmBinary?: ArrayBuffer|Uint8Array, locateFile?: (path: string, prefix: string) => string, catalog?: string|false}} [options]
+ * `lint: true` loads the lint module instead (a superset: lint, fix,
+ * convert and scanSecrets besides everything else).
+ * @param {{wasmBinary?: ArrayBuffer|Uint8Array, locateFile?: (path: string, prefix: string) => string, catalog?: string|false, lint?: boolean}} [options]
  */
 export function init(options = {}) {
-  if (!modulePromise) {
-    modulePromise = (async () => {
-      const [wasmBinary, catalog] = await Promise.all([loadWasmBinary(options), loadCatalogText(options)]);
+  const kind = options.lint ? 'lint' : 'core';
+  if (!modulePromises[kind]) {
+    const promise = (async () => {
+      const [create, wasmBinary, catalog] = await Promise.all([
+        MODULES[kind].create(), loadWasmBinary(options, kind), loadCatalogText(options)]);
       const moduleArgs = {};
       if (wasmBinary) moduleArgs.wasmBinary = wasmBinary;
       if (options.locateFile) moduleArgs.locateFile = options.locateFile;
-      const core = await createCoreModule(moduleArgs);
+      const core = await create(moduleArgs);
       if (catalog !== null) {
         const error = core.loadCatalog(catalog);
         if (error) throw new Error(error);
       }
-      return wrap(core);
+      return wrap(core, kind);
     })();
-    modulePromise.catch(() => { modulePromise = null; }); // allow a retry
+    modulePromises[kind] = promise;
+    promise.catch(() => { modulePromises[kind] = null; }); // allow a retry
   }
-  return modulePromise;
+  return modulePromises[kind];
 }
 
 export default init;

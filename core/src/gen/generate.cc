@@ -37,9 +37,8 @@ const std::vector<Target>& Targets() {
 constexpr size_t kClientCount = 12;
 constexpr size_t kMaxServers = 200;
 
-// Entry names every client accepts: [A-Za-z0-9_-], starting with a letter
-// (Claude Code's `claude mcp add` rule, and VS Code's schema), at most 64
-// characters, never Claude Code's reserved "workspace".
+}  // namespace
+
 std::string SanitizeName(std::string_view wanted) {
   std::string name;
   for (const char c : wanted) {
@@ -59,6 +58,8 @@ std::string SanitizeName(std::string_view wanted) {
   if (name == "workspace") name = "workspace-server";
   return name;
 }
+
+namespace {
 
 std::string DefaultName(const ServerRequest& request, const registry::Server& server) {
   if (!request.name.empty()) return request.name;
@@ -232,6 +233,16 @@ GenerateResult Write(const GenerateRequest& request, const Target& target,
 }
 
 }  // namespace
+
+bool WriteEntries(const GenerateRequest& request, const std::vector<config::ServerEntry>& entries,
+                  GenerateResult* result) {
+  const Target* target = FindTarget(request.client, result);
+  if (!target) return false;
+  result->client = std::string(target->id);
+  WriteContext ctx(request, entries, result);
+  result->text = target->writer(ctx);
+  return true;
+}
 
 GenerateResult Generate(const GenerateRequest& request) {
   GenerateResult failed;

@@ -119,6 +119,17 @@ std::string WriteCompose(WriteContext& ctx);
 std::string WritePackageJson(WriteContext& ctx);
 std::string WriteEnvExample(WriteContext& ctx);
 
+/// Writes already resolved `entries` for request.client into result->text
+/// (notes, commands and links too), as Generate does after resolving; for
+/// lint's convert. False (with an error note) for an unknown target.
+bool WriteEntries(const GenerateRequest& request, const std::vector<config::ServerEntry>& entries,
+                  GenerateResult* result);
+
+/// Entry names every client accepts: [A-Za-z0-9_-], starting with a letter
+/// (Claude Code's `claude mcp add` rule, and VS Code's schema), at most 64
+/// characters, never Claude Code's reserved "workspace".
+std::string SanitizeName(std::string_view wanted);
+
 // ---- Shared helpers ---------------------------------------------------
 
 /// Secret reference syntaxes.

@@ -1,0 +1,57 @@
+// One document analysed: parsed in its client's syntax (or the one
+// recognised), read into the neutral model, and checked by every rule.
+// Lint reports it, Fix applies its edits, Convert writes its entries.
+#ifndef MCP_BUILDER_SRC_LINT_ANALYSIS_H_
+#define MCP_BUILDER_SRC_LINT_ANALYSIS_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/reader.h"
+
+namespace mcp_builder {
+namespace lint {
+
+struct Analysis {
+  explicit Analysis(std::string_view source) : text(source), lines(source) {}
+  std::string_view text;
+  LineIndex lines;
+  json::ParseResult parsed;
+  bool has_tree = false;        // parsed.value is usable (maybe after recovery)
+  const ClientSchema* schema = nullptr;
+  std::string format;           // json, jsonc, toml, yaml
+  std::string detected;         // why auto chose the client
+  std::unique_ptr<ReadContext> read;  // entries and issues (when has_tree)
+  std::vector<Issue> issues;    // every finding, in document order
+};
+
+/// Parses and reads `text` as `client` ("auto" recognises it), then runs
+/// every rule. Never fails: problems are issues.
+std::unique_ptr<Analysis> Analyze(std::string_view text, std::string_view client);
+
+/// Loads the document: syntax, client, tree. Adds syntax/* issues.
+void LoadDocument(std::string_view client, Analysis* a);
+
+// Rules over a read document; each adds issues to ctx.
+void DuplicateKeyRule(const json::Value& root, ReadContext* ctx);
+void SecretRules(const json::Value& root, ReadContext* ctx);
+void ExecRules(ReadContext* ctx);
+void NetRules(ReadContext* ctx);
+
+/// The client's placeholder for secret `id` ("${input:github-token}",
+/// "${GITHUB_TOKEN}", "<GITHUB_TOKEN>", ...), and whether the client
+/// expands it itself (false: the user must replace it by hand).
+std::string PlaceholderFor(const ClientSchema& schema, const std::string& id, bool* expanded);
+
+/// The text of a string value `v` rewritten as `value`, quoted the way the
+/// original was where the syntax allows (JSON string, TOML basic or literal
+/// string, YAML plain/single/double-quoted scalar).
+std::string RequoteString(std::string_view text, const json::Value& v, Syntax syntax,
+                          const std::string& value);
+
+}  // namespace lint
+}  // namespace mcp_builder
+
+#endif  // MCP_BUILDER_SRC_LINT_ANALYSIS_H_

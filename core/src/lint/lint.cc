@@ -1,0 +1,116 @@
+// Lint: load, read, run every rule, report in document order.
+#include "mcp_builder/lint.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "lint/analysis.h"
+#include "text_checks.h"
+
+namespace mcp_builder {
+namespace lint {
+
+const std::vector<const ClientSchema*>& Schemas() {
+  static const std::vector<const ClientSchema*>* schemas = new std::vector<const ClientSchema*>{
+      &ClaudeDesktopSchema(), &ClaudeCodeSchema(), &CursorSchema(), &VsCodeSchema(),
+      &WindsurfSchema(),      &ZedSchema(),        &CodexSchema(),  &GeminiCliSchema(),
+      &ContinueSchema(),      &GooseSchema(),      &ClineSchema(),  &LmStudioSchema()};
+  return *schemas;
+}
+
+const ClientSchema* FindSchema(std::string_view id) {
+  for (const ClientSchema* s : Schemas()) {
+    if (id == s->id) return s;
+  }
+  return nullptr;
+}
+
+// Most parsers keep the last of two equal keys, some the first: either way
+// one value is silently lost.
+void DuplicateKeyRule(const json::Value& root, ReadContext* ctx) {
+  struct Frame {
+    const json::Value* v;
+    std::string pointer;
+  };
+  std::vector<Frame> stack = {{&root, ""}};
+  std::unordered_map<std::string_view, const json::Member*> seen;
+  while (!stack.empty()) {
+    const Frame f = std::move(stack.back());
+    stack.pop_back();
+    seen.clear();
+    for (const json::Member& m : f.v->members) {
+      const auto [it, fresh] = seen.insert({m.key, &m});
+      if (!fresh) {
+        ctx->Add("schema/duplicate-key", Severity::kWarning,
+                 "key " + text::Quoted(m.key) + " appears again (first at line " +
+                     std::to_string(it->second->key_pos.line) + "); only one of the two values is used",
+                 m.key_pos, Pointer(f.pointer, m.key), static_cast<uint32_t>(m.key.size()));
+      }
+      if (!m.value.members.empty() || !m.value.items.empty()) stack.push_back({&m.value, Pointer(f.pointer, m.key)});
+    }
+    for (size_t i = 0; i < f.v->items.size(); ++i) {
+      const json::Value& item = f.v->items[i];
+      if (!item.members.empty() || !item.items.empty()) stack.push_back({&item, f.pointer + "/" + std::to_string(i)});
+    }
+  }
+}
+
+std::unique_ptr<Analysis> Analyze(std::string_view text, std::string_view client) {
+  auto a = std::make_unique<Analysis>(text);
+  if (text.size() > kMaxBytes) {
+    a->issues.push_back({{"syntax/too-large", Severity::kError,
+                          "the file is " + std::to_string(text.size()) + " bytes; at most " +
+                              std::to_string(kMaxBytes) + " are read",
+                          1, 1, 0, 0, "", ""},
+                         {}});
+    return a;
+  }
+  LoadDocument(client, a.get());
+  if (a->has_tree) {
+    a->read = std::make_unique<ReadContext>(text, *a->schema, a->lines);
+    ReadContext* ctx = a->read.get();
+    const json::Value& root = a->parsed.value;
+    ReadDocument(root, ctx);
+    DuplicateKeyRule(root, ctx);
+    SecretRules(root, ctx);
+    ExecRules(ctx);
+    NetRules(ctx);
+    for (Issue& i : ctx->issues) a->issues.push_back(std::move(i));
+    ctx->issues.clear();
+  }
+  std::stable_sort(a->issues.begin(), a->issues.end(), [](const Issue& x, const Issue& y) {
+    return x.finding.offset < y.finding.offset;
+  });
+  return a;
+}
+
+int Report::ExitCode() const {
+  if (!parsed) return 2;
+  for (const Finding& f : findings) {
+    if (f.severity == Severity::kError && f.rule.rfind("syntax/", 0) == 0) return 2;
+  }
+  for (const Finding& f : findings) {
+    if (f.severity == Severity::kError) return 1;
+  }
+  return 0;
+}
+
+Report Lint(std::string_view text, const Options& options) {
+  const std::unique_ptr<Analysis> a = Analyze(text, options.client);
+  Report report;
+  report.parsed = a->has_tree;
+  report.client = a->schema ? a->schema->id : "";
+  report.format = a->format;
+  report.detected = a->detected;
+  for (Issue& i : a->issues) {
+    if (report.findings.size() == kMaxFindings) {
+      ++report.omitted;
+      continue;
+    }
+    report.findings.push_back(std::move(i.finding));
+  }
+  return report;
+}
+
+}  // namespace lint
+}  // namespace mcp_builder

@@ -1,0 +1,171 @@
+// Readers: one client's file (already parsed into a json::Value tree, whatever
+// its syntax) into the neutral model, remembering where each value came from
+// and reporting schema/* findings on the way. The inverse of the writers in
+// core/src/gen/clients. One reader per client lives in
+// core/src/lint/readers/<id>.cc: its ClientSchema (field names, type
+// spellings, placeholder syntax, the client's own extra keys) and, where the
+// client has fields the generic reader does not know, a hook.
+#ifndef MCP_BUILDER_SRC_LINT_READER_H_
+#define MCP_BUILDER_SRC_LINT_READER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mcp_builder/client_config.h"
+#include "mcp_builder/json.h"
+#include "mcp_builder/lint.h"
+
+namespace mcp_builder {
+namespace lint {
+
+enum class Syntax { kJson, kJsonc, kToml, kYaml };
+
+/// How a client writes a reference to an environment variable or secret.
+enum class Refs {
+  kNone,         // no expansion (Claude Desktop, Zed, Cline, LM Studio, Codex, Goose)
+  kDollarBrace,  // ${VAR}, ${VAR:-default} (Claude Code)
+  kEnvColon,     // ${env:VAR} (Cursor, Windsurf)
+  kVsCode,       // ${input:id}, ${env:VAR}
+  kGemini,       // $VAR, ${VAR}
+  kContinue,     // ${{ secrets.NAME }}
+};
+
+/// A byte replacement in the original text: what Fix applies.
+struct Edit {
+  uint32_t offset = 0;
+  uint32_t length = 0;
+  std::string text;
+};
+
+/// A finding plus the edits that fix it (none when nothing is automatic).
+struct Issue {
+  Finding finding;
+  std::vector<Edit> edits;
+};
+
+/// A value of the document and its JSON pointer.
+struct Field {
+  const json::Value* node = nullptr;
+  std::string pointer;
+};
+
+/// One server entry as read, with where each part came from.
+struct ReadEntry {
+  config::ServerEntry entry;
+  Field object;               // the entry's object
+  const json::Member* member = nullptr;  // its key (null in lists)
+  Field command;
+  std::vector<Field> args;     // parallel to entry.args
+  std::vector<Field> env;      // parallel to entry.env (the value, or the name for env_vars)
+  Field url;
+  std::vector<Field> headers;  // parallel to entry.headers
+  /// Members of the entry the neutral model does not carry (cwd, timeout,
+  /// disabled, oauth, ...): convert warns about each.
+  std::vector<std::pair<std::string, Field>> extras;
+};
+
+struct TypeName {
+  const char* name;
+  config::TransportKind kind;
+};
+
+struct ReadContext;
+using ReaderHook = void (*)(const json::Value& server, ReadEntry* entry, ReadContext* ctx);
+
+/// What a client's reader knows about its file.
+struct ClientSchema {
+  const char* id;
+  const char* display;  // "VS Code", for messages
+  Syntax syntax;
+  const char* servers_key;    // "mcpServers", "servers", "context_servers", ...
+  bool servers_list = false;  // Continue: a list of objects with "name"
+  const char* command_key = "command";
+  const char* env_key = "env";
+  const char* headers_key = "headers";
+  // Remote URL members and the transport each one means.
+  std::vector<TypeName> url_keys;
+  // The "type" member's accepted spellings ({} when the client has none)
+  // and the transport of a URL entry without one.
+  std::vector<TypeName> types;
+  config::TransportKind url_default = config::TransportKind::kHttp;
+  Refs refs = Refs::kNone;
+  std::vector<const char*> extras;  // the client's own members outside the model
+  // "type" values of the client's own built-in extensions (Goose's
+  // "builtin"): such entries are not MCP servers of the file and are skipped.
+  std::vector<const char*> builtin_types;
+  ReaderHook hook = nullptr;  // client-specific members, after the generic ones
+  // Client-specific top-level members (VS Code's "inputs"), after the servers.
+  void (*document_hook)(const json::Value& root, ReadContext* ctx) = nullptr;
+};
+
+/// Every client's schema, in gen::ClientIds() order.
+const std::vector<const ClientSchema*>& Schemas();
+const ClientSchema* FindSchema(std::string_view id);
+
+const ClientSchema& ClaudeDesktopSchema();
+const ClientSchema& ClaudeCodeSchema();
+const ClientSchema& CursorSchema();
+const ClientSchema& VsCodeSchema();
+const ClientSchema& WindsurfSchema();
+const ClientSchema& ZedSchema();
+const ClientSchema& CodexSchema();
+const ClientSchema& GeminiCliSchema();
+const ClientSchema& ContinueSchema();
+const ClientSchema& GooseSchema();
+const ClientSchema& ClineSchema();
+const ClientSchema& LmStudioSchema();
+
+/// Byte offset to line and column (code points), for findings that start
+/// inside a value (secrets): built once per document.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  json::Position At(size_t offset) const;
+
+ private:
+  std::string_view text_;
+  std::vector<uint32_t> starts_;
+};
+
+/// Reading one document as one client.
+struct ReadContext {
+  ReadContext(std::string_view source, const ClientSchema& client, const LineIndex& index)
+      : text(source), schema(client), lines(index) {}
+  std::string_view text;
+  const ClientSchema& schema;
+  const LineIndex& lines;
+  std::vector<Issue> issues;
+  std::vector<ReadEntry> entries;
+  std::vector<config::SecretInfo> secrets;  // VS Code inputs: id and description
+
+  /// A finding at `at` (a value's position) or at `offset` (with `length`).
+  Issue& Add(std::string rule, Severity severity, std::string message, const json::Position& at,
+             std::string pointer, uint32_t length = 0);
+  Issue& AddAt(std::string rule, Severity severity, std::string message, const json::Value& v,
+               std::string pointer) {
+    return Add(std::move(rule), severity, std::move(message), v.pos, std::move(pointer),
+               v.end > v.pos.offset ? v.end - v.pos.offset : 0);
+  }
+  /// Text with this client's placeholders turned into secret references.
+  config::Text ParseText(std::string_view s) const;
+};
+
+/// Reads every server of `root` into ctx->entries, reporting schema/*.
+void ReadDocument(const json::Value& root, ReadContext* ctx);
+
+/// The key's bytes in the text when they are spelled as `key` (bare or in
+/// double quotes): the span a rename replaces. {0,0} when not found.
+Edit KeySpan(std::string_view text, const json::Member& member);
+
+/// "/a/b" + "c" as a pointer.
+std::string Pointer(std::string_view base, std::string_view token);
+
+/// Names of members of `object` (a json object).
+bool HasMember(const json::Value& object, std::string_view key);
+
+}  // namespace lint
+}  // namespace mcp_builder
+
+#endif  // MCP_BUILDER_SRC_LINT_READER_H_

@@ -1,0 +1,260 @@
+// secret/<type>: hard-coded credentials. The scanner runs once over the
+// whole text (one combined pass, src/lint/secret_scan.cc); each finding is
+// then placed in the tree (the string value that holds it, for the pointer)
+// and, when that value is part of a server entry, given the fix: the
+// client's placeholder in place of the secret. The key/value context rule
+// (a secret-named key with a high-entropy literal) runs on every string
+// member the token rules left alone.
+#include <algorithm>
+#include <map>
+
+#include "gen/emit.h"
+#include "gen/resolve.h"
+#include "lint/analysis.h"
+#include "mcp_builder/json_writer.h"
+#include "mcp_builder/secrets.h"
+#include "text_checks.h"
+
+namespace mcp_builder {
+namespace lint {
+
+std::string PlaceholderFor(const ClientSchema& schema, const std::string& id, bool* expanded) {
+  *expanded = true;
+  switch (schema.refs) {
+    case Refs::kDollarBrace:
+    case Refs::kGemini:
+      return "${" + id + "}";
+    case Refs::kEnvColon:
+      return "${env:" + id + "}";
+    case Refs::kContinue:
+      return "${{ secrets." + id + " }}";
+    case Refs::kVsCode: {
+      std::string input;  // as the VS Code writer spells input ids
+      for (const char c : id) input.push_back(c == '_' ? '-' : (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+      return "${input:" + input + "}";
+    }
+    case Refs::kNone:
+      break;
+  }
+  *expanded = false;
+  return "<" + id + ">";
+}
+
+std::string RequoteString(std::string_view text, const json::Value& v, Syntax syntax,
+                          const std::string& value) {
+  const char q = v.pos.offset < text.size() ? text[v.pos.offset] : 0;
+  const bool multiline = text.substr(v.pos.offset, 3) == "\"\"\"" || text.substr(v.pos.offset, 3) == "'''";
+  switch (syntax) {
+    case Syntax::kJson:
+    case Syntax::kJsonc: {
+      std::string out;
+      json::AppendQuoted(&out, value, /*html_safe=*/false);
+      return out;
+    }
+    case Syntax::kToml:
+      if (q == '\'' && !multiline && value.find_first_of("'\n\r") == std::string::npos) return "'" + value + "'";
+      return gen::TomlString(value);
+    case Syntax::kYaml:
+      if (q == '\'' && value.find_first_of("\n\r") == std::string::npos) {
+        std::string out = "'";
+        for (const char c : value) out += c == '\'' ? std::string("''") : std::string(1, c);
+        return out + "'";
+      }
+      if (q != '"' && q != '|' && q != '>' && !value.empty() &&
+          value.find_first_of("{}[],#:\"'&*!|>%@`\\\n\r\t") == std::string::npos && value.front() != ' ' &&
+          value.back() != ' ' && value.front() != '-' && value.front() != '?') {
+        return value;  // stays a plain scalar
+      }
+      return gen::YamlString(value);
+  }
+  return value;
+}
+
+namespace {
+
+// What a string value is, when it is part of a server entry.
+struct Owner {
+  size_t entry = 0;
+  enum Kind { kArg, kEnv, kUrl, kHeader } kind = kArg;
+  std::string name;  // env name, header name, or the flag before an argument
+};
+
+std::map<const json::Value*, Owner> Owners(const ReadContext& ctx) {
+  std::map<const json::Value*, Owner> owners;
+  for (size_t i = 0; i < ctx.entries.size(); ++i) {
+    const ReadEntry& e = ctx.entries[i];
+    for (size_t a = 0; a < e.args.size(); ++a) {
+      std::string flag;
+      if (a > 0) {
+        const std::string_view prev = e.args[a - 1].node->text;
+        if (prev.substr(0, 1) == "-") flag = std::string(prev);
+      }
+      const std::string_view self = e.args[a].node->text;
+      if (self.substr(0, 2) == "--" && self.find('=') != std::string_view::npos) flag = std::string(self.substr(0, self.find('=')));
+      owners[e.args[a].node] = {i, Owner::kArg, flag};
+    }
+    for (size_t k = 0; k < e.env.size(); ++k) owners[e.env[k].node] = {i, Owner::kEnv, e.entry.env[k].name};
+    for (size_t k = 0; k < e.headers.size(); ++k) {
+      owners[e.headers[k].node] = {i, Owner::kHeader, e.entry.headers[k].name};
+    }
+    if (e.url.node) owners[e.url.node] = {i, Owner::kUrl, ""};
+  }
+  return owners;
+}
+
+// The placeholder id of a secret, from where it is: an env var keeps its
+// name, anything else is named after its server and what it is.
+std::string SecretId(const ReadContext& ctx, const Owner& o) {
+  const std::string& server = ctx.entries[o.entry].entry.name;
+  switch (o.kind) {
+    case Owner::kEnv:
+      return gen::SecretIdFrom(o.name);
+    case Owner::kHeader: {
+      std::string lower;
+      for (char c : o.name) lower.push_back(static_cast<char>(c | 0x20));
+      return gen::SecretIdFrom(server + "_" + (lower == "authorization" ? std::string("token") : o.name));
+    }
+    case Owner::kUrl:
+      return gen::SecretIdFrom(server + "_token");
+    case Owner::kArg: {
+      std::string flag = o.name;
+      while (!flag.empty() && flag[0] == '-') flag.erase(0, 1);
+      return gen::SecretIdFrom(server + "_" + (flag.empty() ? std::string("secret") : flag));
+    }
+  }
+  return "SECRET";
+}
+
+struct StringNode {
+  const json::Value* node;
+  std::string pointer;
+  std::string_view key;  // the member key holding it ("" in arrays)
+};
+
+void CollectStrings(const json::Value& v, const std::string& pointer, std::string_view key,
+                    std::vector<StringNode>* out) {
+  if (v.is_string()) out->push_back({&v, pointer, key});
+  for (size_t i = 0; i < v.items.size(); ++i) {
+    CollectStrings(v.items[i], pointer + "/" + std::to_string(i), "", out);
+  }
+  for (const json::Member& m : v.members) CollectStrings(m.value, Pointer(pointer, m.key), m.key, out);
+}
+
+std::string_view RuleTitle(std::string_view rule) {
+  const std::string_view id = rule.substr(rule.find('/') + 1);
+  for (const secrets::Rule& r : secrets::Rules()) {
+    if (r.id == id) return r.title;
+  }
+  return "secret";
+}
+
+class SecretFixer {
+ public:
+  explicit SecretFixer(ReadContext* ctx) : ctx_(ctx), owners_(Owners(*ctx)) {}
+
+  // Adds the placeholder edit to ctx->issues.back() when `node` belongs to
+  // an entry. `secret` is the secret's text as it appears in the value.
+  void Fix(const json::Value& node, std::string_view secret) {
+    const size_t index = ctx_->issues.size() - 1;
+    Issue& issue = ctx_->issues[index];
+    const auto it = owners_.find(&node);
+    if (it == owners_.end()) return;  // not in a server entry: moved by hand
+    const std::string id = IdFor(it->second, secret);
+    bool expanded = false;
+    const std::string ref = PlaceholderFor(ctx_->schema, id, &expanded);
+    issue.finding.fix = "replace with " + ref;
+    if (!expanded) {
+      issue.finding.fix += " and fill it in by hand (" + std::string(ctx_->schema.display) +
+                           " does not expand variables)";
+    }
+    // Several secrets in one value make one edit (the first finding's),
+    // rewritten as each is replaced, so one run of Fix replaces them all.
+    const auto pending = pending_.insert({&node, {index, std::string(node.text)}}).first;
+    std::string& value = pending->second.value;
+    const size_t at = secret.empty() ? std::string::npos : value.find(secret);
+    if (at == std::string::npos) {
+      value = ref;
+    } else {
+      value.replace(at, secret.size(), ref);
+    }
+    Issue& owner = ctx_->issues[pending->second.issue];
+    owner.edits.assign(1, {node.pos.offset, node.end - node.pos.offset,
+                           RequoteString(ctx_->text, node, ctx_->schema.syntax, value)});
+    const ReadEntry& e = ctx_->entries[it->second.entry];
+    if (std::none_of(ctx_->secrets.begin(), ctx_->secrets.end(),
+                     [&](const config::SecretInfo& s) { return s.id == id; })) {
+      ctx_->secrets.push_back({id, "Secret for the " + e.entry.name + " MCP server", e.entry.name});
+    }
+  }
+
+ private:
+  std::string IdFor(const Owner& o, std::string_view secret) {
+    const std::string base = SecretId(*ctx_, o);
+    const std::string key(secret);
+    if (const auto it = ids_.find(key); it != ids_.end()) return it->second;
+    std::string id = base;
+    for (int n = 2; used_.count(id); ++n) id = base + "_" + std::to_string(n);
+    used_.insert({id, true});
+    ids_[key] = id;
+    return id;
+  }
+
+  ReadContext* ctx_;
+  std::map<const json::Value*, Owner> owners_;
+  struct Pending {
+    size_t issue;       // the issue holding the value's one edit
+    std::string value;  // the value with the secrets so far replaced
+  };
+  std::map<const json::Value*, Pending> pending_;
+  std::map<std::string, std::string> ids_;  // secret text -> id: one id per value
+  std::map<std::string, bool> used_;
+};
+
+}  // namespace
+
+void SecretRules(const json::Value& root, ReadContext* ctx) {
+  std::vector<StringNode> strings;
+  CollectStrings(root, "", "", &strings);
+  std::sort(strings.begin(), strings.end(),
+            [](const StringNode& a, const StringNode& b) { return a.node->pos.offset < b.node->pos.offset; });
+  // The innermost string value holding `offset`, or null (a key, a comment).
+  auto holder = [&](size_t offset) -> const StringNode* {
+    auto it = std::upper_bound(strings.begin(), strings.end(), offset,
+                               [](size_t o, const StringNode& s) { return o < s.node->pos.offset; });
+    if (it == strings.begin()) return nullptr;
+    --it;
+    return offset < it->node->end ? &*it : nullptr;
+  };
+  SecretFixer fixer(ctx);
+  std::map<const json::Value*, bool> reported;
+  for (const secrets::Finding& f : secrets::Scan(ctx->text)) {
+    const StringNode* s = holder(f.offset);
+    const std::string_view secret = ctx->text.substr(f.offset, f.length);
+    ctx->Add(f.rule, Severity::kError,
+                            "hard-coded " + std::string(RuleTitle(f.rule)) + " (" + f.masked + ")" +
+                                (s && !s->key.empty() ? " in " + text::Quoted(s->key) : ""),
+                            ctx->lines.At(f.offset), s ? s->pointer : "", static_cast<uint32_t>(f.length));
+    if (!s) continue;
+    reported[s->node] = true;
+    fixer.Fix(*s->node, secret);
+  }
+  for (const StringNode& s : strings) {
+    if (s.key.empty() || reported.count(s.node)) continue;
+    const auto f = secrets::ScanKeyValue(s.key, s.node->text);
+    if (!f) continue;
+    const std::string_view secret = s.node->text.substr(f->offset, f->length);
+    // Where the secret is in the raw text: exact when the value has no
+    // escapes before it, else the value's start.
+    const std::string_view raw = ctx->text.substr(s.node->pos.offset, s.node->end - s.node->pos.offset);
+    const size_t in_raw = raw.find(secret);
+    const size_t offset = s.node->pos.offset + (in_raw == std::string_view::npos ? 0 : in_raw);
+    ctx->Add(f->rule, Severity::kError,
+                            "hard-coded secret (" + f->masked + ") in " + text::Quoted(s.key) +
+                                ": a secret-named key with a high-entropy value",
+                            ctx->lines.At(offset), s.pointer, static_cast<uint32_t>(secret.size()));
+    fixer.Fix(*s.node, secret);
+  }
+}
+
+}  // namespace lint
+}  // namespace mcp_builder

@@ -1,0 +1,527 @@
+// Lint, fix and convert: every rule with a failing and a passing example
+// (exact line, column and pointer), client recognition, strict JSON versus
+// JSONC, secrets in each placement with the fix and its idempotence for
+// every client, and conversion between every pair of clients.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "mcp_builder/generate.h"
+#include "lint/analysis.h"
+#include "mcp_builder/lint.h"
+
+namespace mcp_builder {
+namespace lint {
+namespace {
+
+// A token the scanner reports (GitHub classic PAT shape); built at run
+// time so this file holds no secret-looking literal.
+const std::string kToken = "ghp_" + std::string("Qw3Er5Ty7Ui9Op1As3Df5Gh7Jk9Lz2Xc4Vb6");
+
+const Finding* Find(const Report& r, const std::string& rule) {
+  for (const Finding& f : r.findings) {
+    if (f.rule == rule) return &f;
+  }
+  return nullptr;
+}
+
+std::string Rules(const Report& r) {
+  std::string out;
+  for (const Finding& f : r.findings) {
+    out += std::to_string(f.line) + ":" + std::to_string(f.column) + " " + f.rule + " " + f.pointer + " " +
+           f.message + "\n";
+  }
+  return out;
+}
+
+struct RuleCase {
+  const char* name;
+  const char* client;
+  std::string text;
+  const char* rule;
+  const char* at;  // the finding starts where this first occurs; null: not reported
+  const char* pointer;
+};
+
+// 1-based line and column of the first occurrence of `marker` (ASCII text).
+std::pair<uint32_t, uint32_t> PositionOf(const std::string& text, const std::string& marker) {
+  const size_t at = text.find(marker);
+  EXPECT_NE(at, std::string::npos) << marker;
+  uint32_t line = 1, column = 1;
+  for (size_t i = 0; i < at && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+class RuleTest : public ::testing::TestWithParam<RuleCase> {};
+
+TEST_P(RuleTest, ReportsExactlyWhereOrNotAtAll) {
+  const RuleCase& c = GetParam();
+  const Report r = Lint(c.text, Options{c.client});
+  const Finding* f = Find(r, c.rule);
+  if (!c.at) {
+    EXPECT_EQ(f, nullptr) << Rules(r);
+    return;
+  }
+  ASSERT_NE(f, nullptr) << Rules(r);
+  const auto [line, column] = PositionOf(c.text, c.at);
+  EXPECT_EQ(f->line, line) << Rules(r);
+  EXPECT_EQ(f->column, column) << Rules(r);
+  EXPECT_EQ(f->pointer, c.pointer) << Rules(r);
+  EXPECT_FALSE(f->message.empty());
+}
+
+std::string Stdio(const std::string& args, const std::string& command = "npx") {
+  return "{\"mcpServers\": {\"s\": {\"command\": \"" + command + "\", \"args\": [" + args + "]}}}";
+}
+
+const RuleCase kRuleCases[] = {
+    // syntax/*
+    {"trailing_comma_strict", "claude-desktop", "{\"mcpServers\": {},\n}", "syntax/trailing-comma", ",\n}", ""},
+    {"trailing_comma_jsonc_ok", "vscode", "{\"servers\": {},\n}", "syntax/trailing-comma", nullptr, ""},
+    {"comment_strict", "cursor", "{\n  // note\n  \"mcpServers\": {}\n}", "syntax/comment", "// note", ""},
+    {"comment_jsonc_ok", "zed", "{\n  // note\n  \"context_servers\": {}\n}", "syntax/comment", nullptr, ""},
+    {"json_error", "claude-code", "{\"mcpServers\": {\"a\": [}}", "syntax/json", "}}", ""},
+    {"toml_error", "codex", "[mcp_servers.a]\ncommand = \n", "syntax/toml", "\n", ""},
+    {"yaml_error", "goose", "extensions:\n  a: [1,\n", "syntax/yaml", "", ""},
+    // schema/*
+    {"top_level_key_vscode", "vscode", "{\n  \"mcpServers\": {}\n}", "schema/top-level-key", "\"mcpServers\"", "/mcpServers"},
+    {"top_level_key_claude_code", "claude-code", "{\"servers\": {}}", "schema/top-level-key", "\"servers\"", "/servers"},
+    {"top_level_key_ok", "claude-code", "{\"mcpServers\": {}}", "schema/top-level-key", nullptr, ""},
+    {"no_servers", "cursor", "{\"other\": 1}", "schema/no-servers", "{", ""},
+    {"field_name_serverUrl_in_cursor", "cursor", "{\"mcpServers\": {\"r\": {\"serverUrl\": \"https://x.example/mcp\"}}}",
+     "schema/field-name", "\"serverUrl\"", "/mcpServers/r/serverUrl"},
+    {"field_name_ok_windsurf", "windsurf", "{\"mcpServers\": {\"r\": {\"serverUrl\": \"https://x.example/mcp\"}}}",
+     "schema/field-name", nullptr, ""},
+    {"field_name_url_in_goose", "goose", "extensions:\n  r:\n    type: streamable_http\n    url: https://x.example/mcp\n",
+     "schema/field-name", "url:", "/extensions/r/url"},
+    {"field_name_httpUrl_in_claude_code", "claude-code",
+     "{\"mcpServers\": {\"r\": {\"type\": \"http\", \"httpUrl\": \"https://x.example\"}}}", "schema/field-name",
+     "\"httpUrl\"", "/mcpServers/r/httpUrl"},
+    {"wrong_type_args", "claude-desktop", "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"args\": \"-y\"}}}",
+     "schema/wrong-type", "\"-y\"", "/mcpServers/s/args"},
+    {"wrong_type_env_number", "claude-desktop",
+     "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"env\": {\"PORT\": 8080}}}}", "schema/wrong-type", "8080",
+     "/mcpServers/s/env/PORT"},
+    {"wrong_type_ok", "claude-desktop", Stdio("\"-y\""), "schema/wrong-type", nullptr, ""},
+    {"missing_command", "claude-desktop", "{\"mcpServers\": {\"s\": {\"args\": []}}}", "schema/missing-command",
+     "{\"args\"", "/mcpServers/s"},
+    {"command_and_url", "cursor", "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"url\": \"https://a.example\"}}}",
+     "schema/command-and-url", "{\"command\"", "/mcpServers/s"},
+    {"unknown_key", "claude-desktop", "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"argz\": []}}}",
+     "schema/unknown-key", "\"argz\"", "/mcpServers/s/argz"},
+    {"unknown_key_extra_ok", "cline", "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"autoApprove\": []}}}",
+     "schema/unknown-key", nullptr, ""},
+    {"type_value", "vscode", "{\"servers\": {\"r\": {\"type\": \"streamable-http\", \"url\": \"https://a.example\"}}}",
+     "schema/type-value", "\"streamable-http\"", "/servers/r/type"},
+    {"type_value_ok", "continue", "mcpServers:\n  - name: r\n    type: streamable-http\n    url: https://a.example\n",
+     "schema/type-value", nullptr, ""},
+    {"type_mismatch", "claude-code", "{\"mcpServers\": {\"s\": {\"type\": \"http\", \"command\": \"x\"}}}",
+     "schema/type-mismatch", "\"http\"", "/mcpServers/s/type"},
+    {"missing_type_vscode", "vscode", "{\"servers\": {\"s\": {\"command\": \"x\"}}}", "schema/missing-type",
+     "{\"command\"", "/servers/s"},
+    {"duplicate_key", "claude-desktop", "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"command\": \"y\"}}}",
+     "schema/duplicate-key", "\"command\": \"y\"", "/mcpServers/s/command"},
+    {"remote_in_claude_desktop", "claude-desktop", "{\"mcpServers\": {\"r\": {\"url\": \"https://a.example\"}}}",
+     "schema/remote-unsupported", "{\"url\"", "/mcpServers/r"},
+    {"server_name_claude_code", "claude-code", "{\"mcpServers\": {\"my server\": {\"command\": \"x\"}}}",
+     "schema/server-name", "\"my server\"", "/mcpServers/my server"},
+    {"cline_url_without_type", "cline", "{\"mcpServers\": {\"r\": {\"url\": \"https://a.example\"}}}",
+     "schema/url-without-type", "\"https", "/mcpServers/r/url"},
+    {"undefined_input", "vscode",
+     "{\"servers\": {\"s\": {\"type\": \"stdio\", \"command\": \"x\", \"env\": {\"K\": \"${input:k}\"}}}}",
+     "schema/undefined-input", "\"${input:k}\"", "/servers/s/env/K"},
+    {"defined_input_ok", "vscode",
+     "{\"inputs\": [{\"type\": \"promptString\", \"id\": \"k\", \"description\": \"K\", \"password\": true}], "
+     "\"servers\": {\"s\": {\"type\": \"stdio\", \"command\": \"x\", \"env\": {\"K\": \"${input:k}\"}}}}",
+     "schema/undefined-input", nullptr, ""},
+    {"continue_missing_name", "continue", "mcpServers:\n  - command: npx\n", "schema/missing-name", "command:",
+     "/mcpServers/0"},
+    {"codex_inline_bearer", "codex", "[mcp_servers.r]\nurl = \"https://a.example/mcp\"\nbearer_token = \"abc\"\n",
+     "schema/inline-bearer-token", "\"abc\"", "/mcp_servers/r/bearer_token"},
+    {"goose_builtin_skipped", "goose", "extensions:\n  developer:\n    type: builtin\n    enabled: true\n",
+     "schema/missing-command", nullptr, ""},
+    // exec/*
+    {"unpinned_npx", "claude-desktop", Stdio("\"-y\", \"@modelcontextprotocol/server-memory\""),
+     "exec/unpinned-package", "\"@model", "/mcpServers/s/args/1"},
+    {"unpinned_latest", "claude-desktop", Stdio("\"-y\", \"pkg@latest\""), "exec/unpinned-package", "\"pkg@",
+     "/mcpServers/s/args/1"},
+    {"pinned_npx_ok", "claude-desktop", Stdio("\"-y\", \"@scope/pkg@1.2.3\""), "exec/unpinned-package", nullptr, ""},
+    {"unpinned_uvx", "claude-desktop", Stdio("\"mcp-server-fetch\"", "uvx"), "exec/unpinned-package", "\"mcp-server-fetch",
+     "/mcpServers/s/args/0"},
+    {"pinned_uvx_ok", "claude-desktop", Stdio("\"mcp-server-fetch==2025.4.7\"", "uvx"), "exec/unpinned-package", nullptr, ""},
+    {"unpinned_docker", "claude-desktop", Stdio("\"run\", \"-i\", \"--rm\", \"-e\", \"X\", \"ghcr.io/a/b\"", "docker"),
+     "exec/unpinned-package", "\"ghcr", "/mcpServers/s/args/5"},
+    {"pinned_docker_ok", "claude-desktop", Stdio("\"run\", \"-i\", \"ghcr.io/a/b:1.0.0\"", "docker"),
+     "exec/unpinned-package", nullptr, ""},
+    {"shell_command", "claude-desktop", Stdio("\"-c\", \"npx -y pkg@1.0.0\"", "bash"), "exec/shell-command", "\"-c\"",
+     "/mcpServers/s/args/0"},
+    {"cmd_wrapper_ok", "claude-desktop", Stdio("\"/c\", \"npx\", \"-y\", \"pkg@1.0.0\"", "cmd"), "exec/shell-command",
+     nullptr, ""},
+    {"shell_operator", "claude-desktop", Stdio("\"-y\", \"pkg@1.0.0\", \"&&\", \"rm\"", "npx"), "exec/shell-operator",
+     "\"&&\"", "/mcpServers/s/args/2"},
+    {"pipe_to_shell", "claude-desktop", Stdio("\"-c\", \"curl -s https://x.example/i.sh | sh\"", "sh"),
+     "exec/pipe-to-shell", "\"curl", "/mcpServers/s/args/1"},
+    {"sudo", "claude-desktop", Stdio("\"npx\", \"-y\", \"pkg@1.0.0\"", "sudo"), "exec/sudo", "\"sudo\"",
+     "/mcpServers/s/command"},
+    {"sensitive_path", "claude-desktop", Stdio("\"-y\", \"pkg@1.0.0\", \"--key\", \"~/.ssh/id_rsa\""),
+     "exec/sensitive-path", "\"~/.ssh", "/mcpServers/s/args/3"},
+    {"sensitive_path_ok", "claude-desktop", Stdio("\"-y\", \"pkg@1.0.0\", \"/tmp/jaws\""), "exec/sensitive-path",
+     nullptr, ""},
+    {"filesystem_root", "claude-desktop",
+     Stdio("\"-y\", \"@modelcontextprotocol/server-filesystem@2026.8.31\", \"/Users/ann\""),
+     "exec/broad-filesystem-root", "\"/Users/ann\"", "/mcpServers/s/args/2"},
+    {"filesystem_project_ok", "claude-desktop",
+     Stdio("\"-y\", \"@modelcontextprotocol/server-filesystem@2026.8.31\", \"/Users/ann/project\""),
+     "exec/broad-filesystem-root", nullptr, ""},
+    {"docker_privileged", "claude-desktop", Stdio("\"run\", \"--privileged\", \"img:1\"", "docker"),
+     "exec/docker-privileged", "\"--privileged\"", "/mcpServers/s/args/1"},
+    {"docker_socket", "claude-desktop",
+     Stdio("\"run\", \"-v\", \"/var/run/docker.sock:/var/run/docker.sock\", \"img:1\"", "docker"),
+     "exec/docker-socket", "\"-v\"", "/mcpServers/s/args/1"},
+    {"docker_home_mount", "claude-desktop", Stdio("\"run\", \"-v\", \"/home/ann:/data\", \"img:1\"", "docker"),
+     "exec/docker-host-mount", "\"-v\"", "/mcpServers/s/args/1"},
+    {"docker_project_mount_ok", "claude-desktop", Stdio("\"run\", \"-v\", \"/home/ann/p:/data\", \"img:1\"", "docker"),
+     "exec/docker-host-mount", nullptr, ""},
+    {"docker_cap_add", "claude-desktop", Stdio("\"run\", \"--cap-add\", \"NET_ADMIN\", \"img:1\"", "docker"),
+     "exec/docker-cap-add", "\"--cap-add\"", "/mcpServers/s/args/1"},
+    {"docker_cap_drop_ok", "claude-desktop",
+     Stdio("\"run\", \"--cap-drop\", \"ALL\", \"--cap-add\", \"NET_ADMIN\", \"img:1\"", "docker"), "exec/docker-cap-add",
+     nullptr, ""},
+    {"docker_host_network", "claude-desktop", Stdio("\"run\", \"--network=host\", \"img:1\"", "docker"),
+     "exec/docker-host-namespace", "\"--network", "/mcpServers/s/args/1"},
+    {"gemini_trust", "gemini-cli", "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"trust\": true}}}",
+     "exec/auto-approve", "true", "/mcpServers/s/trust"},
+    // net/*
+    {"insecure_http", "cursor", "{\"mcpServers\": {\"r\": {\"url\": \"http://mcp.example.com/mcp\"}}}",
+     "net/insecure-http", "\"http:", "/mcpServers/r/url"},
+    {"loopback_http_ok", "cursor", "{\"mcpServers\": {\"r\": {\"url\": \"http://127.0.0.1:3000/mcp\"}}}",
+     "net/insecure-http", nullptr, ""},
+    {"metadata_address", "cursor", "{\"mcpServers\": {\"r\": {\"url\": \"https://169.254.169.254/latest\"}}}",
+     "net/private-address", "\"https", "/mcpServers/r/url"},
+    {"private_address", "cursor", "{\"mcpServers\": {\"r\": {\"url\": \"https://10.1.2.3/mcp\"}}}", "net/private-address",
+     "\"https", "/mcpServers/r/url"},
+    {"public_address_ok", "cursor", "{\"mcpServers\": {\"r\": {\"url\": \"https://8.8.8.8/mcp\"}}}", "net/private-address",
+     nullptr, ""},
+    {"secret_in_query", "cursor", "{\"mcpServers\": {\"r\": {\"url\": \"https://a.example/mcp?api_key=s3cr3tvalue\"}}}",
+     "net/secret-in-url", "\"https", "/mcpServers/r/url"},
+    {"placeholder_in_query_ok", "cursor",
+     "{\"mcpServers\": {\"r\": {\"url\": \"https://a.example/mcp?api_key=${env:KEY}\"}}}", "net/secret-in-url", nullptr, ""},
+    // A password in a URL is the scanner's (secret/url-basic-auth); the net
+    // rule covers the rest and never reports the same value twice.
+    {"url_credentials_secret", "cursor", "{\"mcpServers\": {\"r\": {\"url\": \"https://bob:hunter2x@a.example/mcp\"}}}",
+     "secret/url-basic-auth", "hunter2x", "/mcpServers/r/url"},
+    {"url_credentials_not_twice", "cursor", "{\"mcpServers\": {\"r\": {\"url\": \"https://bob:hunter2x@a.example/mcp\"}}}",
+     "net/url-credentials", nullptr, ""},
+    {"bind_all", "claude-desktop", Stdio("\"-y\", \"pkg@1.0.0\", \"--host\", \"0.0.0.0\""), "net/bind-all-interfaces",
+     "\"0.0.0.0\"", "/mcpServers/s/args/3"},
+    {"bind_all_env", "claude-desktop", "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"env\": {\"HOST\": \"0.0.0.0\"}}}}",
+     "net/bind-all-interfaces", "\"0.0.0.0\"", "/mcpServers/s/env/HOST"},
+    {"bind_loopback_ok", "claude-desktop", Stdio("\"-y\", \"pkg@1.0.0\", \"--host\", \"127.0.0.1\""),
+     "net/bind-all-interfaces", nullptr, ""},
+    // secret/* placements (the scanner's own suite covers every format)
+    {"secret_in_env", "claude-desktop", "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"env\": {\"T\": \"" + kToken + "\"}}}}",
+     "secret/github-pat", "ghp_", "/mcpServers/s/env/T"},
+    {"secret_in_arg", "claude-desktop", Stdio("\"--token=" + kToken + "\""), "secret/github-pat", "ghp_",
+     "/mcpServers/s/args/0"},
+    {"secret_in_header", "cursor", "{\"mcpServers\": {\"r\": {\"url\": \"https://a.example\", \"headers\": "
+     "{\"Authorization\": \"Bearer " + kToken + "\"}}}}", "secret/github-pat", "ghp_", "/mcpServers/r/headers/Authorization"},
+    {"secret_in_url", "cursor", "{\"mcpServers\": {\"r\": {\"url\": \"https://a.example/mcp?t=" + kToken + "\"}}}",
+     "secret/github-pat", "ghp_", "/mcpServers/r/url"},
+    {"secret_placeholder_ok", "claude-code", "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"env\": {\"T\": \"${T}\"}}}}",
+     "secret/github-pat", nullptr, ""},
+    {"secret_context_rule", "claude-desktop",
+     "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"env\": {\"MY_API_KEY\": \"q8Zr2mX4vT9wL1pK7sN3\"}}}}",
+     "secret/generic-high-entropy", "q8Zr", "/mcpServers/s/env/MY_API_KEY"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Lint, RuleTest, ::testing::ValuesIn(kRuleCases),
+                         [](const ::testing::TestParamInfo<RuleCase>& i) { return std::string(i.param.name); });
+
+TEST(Lint, SyntaxErrorsExitTwoWithPositionAndExpectation) {
+  const Report r = Lint("{\"mcpServers\": {\"a\": 1,,}}", Options{"claude-desktop"});
+  EXPECT_EQ(r.ExitCode(), 2);
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_EQ(r.findings[0].rule, "syntax/json");
+  EXPECT_NE(r.findings[0].message.find("expected"), std::string::npos) << r.findings[0].message;
+  EXPECT_EQ(Lint("{\"mcpServers\": {},\n}", Options{"claude-desktop"}).ExitCode(), 2);
+  EXPECT_EQ(Lint("{\"servers\": {},\n}", Options{"vscode"}).ExitCode(), 0);
+  EXPECT_EQ(Lint(Stdio("\"-y\", \"pkg@1.0.0\"")).ExitCode(), 0);
+  EXPECT_EQ(Lint(Stdio("\"-y\", \"pkg@1.0.0\", \"&&\"")).ExitCode(), 1);
+}
+
+TEST(Lint, RecognisesEachClientFromItsShape) {
+  struct Case {
+    const char* text;
+    const char* client;
+  };
+  const Case cases[] = {
+      {"{\"servers\": {\"s\": {\"type\": \"stdio\", \"command\": \"x\"}}}", "vscode"},
+      {"{\"context_servers\": {\"s\": {\"command\": \"x\"}}}", "zed"},
+      {"[mcp_servers.s]\ncommand = \"x\"\n", "codex"},
+      {"extensions:\n  s:\n    type: stdio\n    cmd: x\n", "goose"},
+      {"mcpServers:\n  - name: s\n    command: x\n", "continue"},
+      {"{\"mcpServers\": {\"s\": {\"serverUrl\": \"https://a.example\"}}}", "windsurf"},
+      {"{\"mcpServers\": {\"s\": {\"httpUrl\": \"https://a.example\"}}}", "gemini-cli"},
+      {"{\"mcpServers\": {\"s\": {\"type\": \"streamableHttp\", \"url\": \"https://a.example\"}}}", "cline"},
+      {"{\"mcpServers\": {\"s\": {\"command\": \"x\", \"env\": {\"K\": \"${env:K}\"}}}}", "cursor"},
+      {"{\"mcpServers\": {\"s\": {\"type\": \"stdio\", \"command\": \"x\"}}}", "claude-code"},
+      {"{\"mcpServers\": {\"s\": {\"command\": \"x\"}}}", "claude-desktop"},
+  };
+  for (const Case& c : cases) {
+    const Report r = Lint(c.text);
+    EXPECT_EQ(r.client, c.client) << c.text;
+    EXPECT_FALSE(r.detected.empty()) << c.text;
+    EXPECT_TRUE(r.parsed) << c.text << Rules(r);
+  }
+  EXPECT_TRUE(Lint("{\"mcpServers\": {}}", Options{"cursor"}).detected.empty());
+  const Report unknown = Lint("{}", Options{"curser"});
+  EXPECT_EQ(unknown.ExitCode(), 2);
+  ASSERT_FALSE(unknown.findings.empty());
+  EXPECT_NE(unknown.findings[0].message.find("cursor"), std::string::npos);
+}
+
+// A server whose env, argument, header and URL each hold the same secret,
+// for every client: the secret is reported in each place, masked, and Fix
+// replaces every one with the client's placeholder; a second Fix changes
+// nothing.
+std::string ServerJson() {
+  return R"({
+  "$schema": "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json",
+  "name": "io.example/demo", "description": "Demo", "version": "1.0.0",
+  "packages": [{"registryType": "npm", "identifier": "@example/demo", "version": "1.0.0",
+    "transport": {"type": "stdio"},
+    "packageArguments": [{"type": "named", "name": "--token", "isSecret": true, "isRequired": true}],
+    "environmentVariables": [{"name": "GITHUB_TOKEN", "isSecret": true, "isRequired": true},
+                             {"name": "LOG_LEVEL", "default": "info"}]}],
+  "remotes": [{"type": "streamable-http", "url": "https://mcp.example.com/mcp",
+    "headers": [{"name": "Authorization", "value": "Bearer {token}", "isSecret": true,
+                 "variables": {"token": {"isRequired": true, "isSecret": true}}}]}]
+})";
+}
+
+std::string Generated(const std::string& client, gen::SecretMode mode, gen::Prefer prefer) {
+  gen::GenerateRequest r;
+  r.client = client;
+  r.secrets = mode;
+  r.prefer = prefer;
+  r.installs = false;
+  if (prefer == gen::Prefer::kRemote) {
+    r.servers.push_back({"", ServerJson(), "demo", {{"token", {kToken}}}});
+  } else {
+    r.servers.push_back({"", ServerJson(), "demo", {{"GITHUB_TOKEN", {kToken}}, {"--token", {kToken}}}});
+  }
+  const gen::GenerateResult g = gen::Generate(r);
+  EXPECT_TRUE(g.ok) << client;
+  return g.text;
+}
+
+TEST(Lint, SecretsInEveryClientAreFoundMaskedAndFixedOnce) {
+  for (std::string_view id : gen::ClientIds()) {
+    const std::string client(id);
+    for (gen::Prefer prefer : {gen::Prefer::kLocal, gen::Prefer::kRemote}) {
+      const std::string text = Generated(client, gen::SecretMode::kInline, prefer);
+      ASSERT_NE(text.find(kToken), std::string::npos) << client;
+      const Report r = Lint(text, Options{client});
+      ASSERT_TRUE(r.parsed) << client << Rules(r) << text;
+      size_t secrets = 0;
+      for (const Finding& f : r.findings) {
+        EXPECT_EQ(f.message.find(kToken), std::string::npos) << client;
+        EXPECT_EQ(f.fix.find(kToken), std::string::npos) << client;
+        if (f.rule.rfind("secret/", 0) != 0) continue;
+        ++secrets;
+        EXPECT_NE(f.message.find("ghp_"), std::string::npos) << f.message;  // the masked form
+        EXPECT_EQ(text.substr(f.offset, f.length), kToken) << client << " " << f.pointer;
+        EXPECT_FALSE(f.pointer.empty()) << client;
+      }
+      EXPECT_GE(secrets, 1u) << client << "\n" << text << Rules(r);
+      const FixResult fixed = Fix(text, Options{client});
+      ASSERT_TRUE(fixed.ok) << client;
+      EXPECT_EQ(fixed.text.find(kToken), std::string::npos) << client << "\n" << fixed.text;
+      for (const Finding& f : fixed.remaining) {
+        EXPECT_NE(f.rule.rfind("secret/", 0), 0u) << client << " " << f.rule << "\n" << fixed.text;
+        EXPECT_NE(f.severity == Severity::kError && f.rule.rfind("syntax/", 0) == 0, true) << client;
+      }
+      EXPECT_FALSE(fixed.secrets.empty()) << client;
+      EXPECT_NE(fixed.env_template.find(fixed.secrets[0].id + "="), std::string::npos);
+      const FixResult again = Fix(fixed.text, Options{client});
+      EXPECT_EQ(again.text, fixed.text) << client;
+      EXPECT_EQ(again.changes, 0u) << client;
+    }
+  }
+}
+
+TEST(Fix, ChangesOnlyTheSecretBytesAndAddsVsCodeInputs) {
+  const std::string text = "{\n  // keep this comment\n  \"servers\": {\n    \"gh\": {\"type\": \"stdio\", \"command\": "
+                           "\"npx\",   \"env\": {\"GITHUB_TOKEN\": \"" + kToken + "\"}}\n  }\n}\n";
+  const FixResult r = Fix(text, Options{"vscode"});
+  ASSERT_TRUE(r.ok);
+  EXPECT_NE(r.text.find("// keep this comment"), std::string::npos);
+  EXPECT_NE(r.text.find("\"command\": \"npx\",   \"env\": {\"GITHUB_TOKEN\": \"${input:github-token}\"}"),
+            std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("\"inputs\": [\n    {\"type\": \"promptString\", \"id\": \"github-token\""),
+            std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("\"password\": true}"), std::string::npos);
+  const Report after = Lint(r.text, Options{"vscode"});
+  EXPECT_EQ(after.ExitCode(), 0) << Rules(after);
+}
+
+TEST(Fix, PlaceholderSyntaxPerClient) {
+  struct Case {
+    const char* client;
+    std::string text;
+    const char* expected;
+  };
+  const std::string env = "{\"mcpServers\": {\"s\": {\"command\": \"npx\", \"env\": {\"API_KEY\": \"" + kToken + "\"}}}}";
+  const Case cases[] = {
+      {"claude-code", env, "\"API_KEY\": \"${API_KEY}\""},
+      {"cursor", env, "\"API_KEY\": \"${env:API_KEY}\""},
+      {"windsurf", env, "\"API_KEY\": \"${env:API_KEY}\""},
+      {"gemini-cli", env, "\"API_KEY\": \"${API_KEY}\""},
+      {"claude-desktop", env, "\"API_KEY\": \"<API_KEY>\""},
+      {"continue", "mcpServers:\n  - name: s\n    command: npx\n    env:\n      API_KEY: " + kToken + "\n",
+       "API_KEY: \"${{ secrets.API_KEY }}\""},
+      {"codex", "[mcp_servers.s]\ncommand = \"npx\"\nenv = { API_KEY = \"" + kToken + "\" }\n",
+       "API_KEY = \"<API_KEY>\""},
+  };
+  for (const Case& c : cases) {
+    const FixResult r = Fix(c.text, Options{c.client});
+    EXPECT_NE(r.text.find(c.expected), std::string::npos) << c.client << "\n" << r.text;
+  }
+}
+
+TEST(Fix, TrailingCommaAndWrongKeysAreRepaired) {
+  const FixResult r = Fix("{\n  \"mcpServers\": {\"s\": {\"type\": \"stdio\", \"command\": \"x\"}},\n}\n", Options{"vscode"});
+  EXPECT_EQ(r.text, "{\n  \"servers\": {\"s\": {\"type\": \"stdio\", \"command\": \"x\"}},\n}\n");
+  const FixResult strict = Fix("{\"mcpServers\": {\"s\": {\"command\": \"x\"}},\n}", Options{"claude-desktop"});
+  EXPECT_EQ(strict.text, "{\"mcpServers\": {\"s\": {\"command\": \"x\"}}\n}");
+  const FixResult url = Fix("{\"mcpServers\": {\"r\": {\"serverUrl\": \"https://a.example\"}}}", Options{"cursor"});
+  EXPECT_EQ(url.text, "{\"mcpServers\": {\"r\": {\"url\": \"https://a.example\"}}}");
+}
+
+// The neutral facts a round trip must keep: each server's name, transport,
+// command, arguments (secrets as ${ID}), environment names, URL and header
+// names. Environment and header order may change (Codex and Goose keep
+// forwarded names apart from values).
+std::string Model(const std::string& text, const std::string& client) {
+  const std::unique_ptr<Analysis> a = Analyze(text, client);
+  if (!a->has_tree) return "unparsed";
+  std::string out;
+  const auto ref = [](const std::string& id) { return "${" + id + "}"; };
+  for (const ReadEntry& re : a->read->entries) {
+    const config::ServerEntry& e = re.entry;
+    out += e.name + " " + std::to_string(static_cast<int>(e.transport)) + " " + e.command;
+    for (const config::Text& t : e.args) out += " " + t.Render(ref);
+    std::set<std::string> env, headers;
+    for (const config::NamedText& v : e.env) env.insert(v.name);
+    for (const config::NamedText& h : e.headers) headers.insert(h.name);
+    out += " env:";
+    for (const std::string& n : env) out += n + ",";
+    out += " url:" + e.url.Render(ref) + " headers:";
+    for (const std::string& n : headers) out += n + ",";
+    out += "\n";
+  }
+  return out;
+}
+
+std::string SchemaErrors(const std::string& text, const std::string& client) {
+  const Report r = Lint(text, Options{client});
+  std::string out;
+  for (const Finding& f : r.findings) {
+    if (f.severity == Severity::kError && f.rule.rfind("secret/", 0) != 0) out += f.rule + " " + f.message + "\n";
+  }
+  return out;
+}
+
+TEST(Convert, EveryPairRoundTripsServersCommandsArgumentsAndEnvNames) {
+  for (gen::Prefer prefer : {gen::Prefer::kLocal, gen::Prefer::kRemote}) {
+    for (std::string_view a : gen::ClientIds()) {
+      const std::string from(a);
+      const std::string source = Generated(from, gen::SecretMode::kPlaceholder, prefer);
+      const std::string model = Model(source, from);
+      ASSERT_NE(model, "") << from;
+      for (std::string_view b : gen::ClientIds()) {
+        const std::string to(b);
+        const ConvertResult there = Convert(source, from, to);
+        ASSERT_TRUE(there.ok) << from << " -> " << to;
+        EXPECT_EQ(SchemaErrors(there.text, to), "") << from << " -> " << to << "\n" << there.text;
+        const ConvertResult back = Convert(there.text, to, from);
+        ASSERT_TRUE(back.ok) << from << " -> " << to << " -> " << from;
+        // Claude Desktop (and Codex for SSE) hold remotes as an mcp-remote
+        // bridge: a local command from then on, by design.
+        const bool bridged = prefer == gen::Prefer::kRemote && (to == "claude-desktop" || from == "claude-desktop");
+        if (!bridged) {
+          EXPECT_EQ(Model(back.text, from), model) << from << " -> " << to << " -> " << from << "\n" << there.text;
+        }
+      }
+    }
+  }
+}
+
+TEST(Convert, WarnsForEveryFieldTheTargetCannotHold) {
+  const std::string text = "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"cwd\": \"/w\", \"timeout\": 30, "
+                           "\"autoApprove\": [\"t\"]}}}";
+  const ConvertResult r = Convert(text, "cline", "claude-code");
+  ASSERT_TRUE(r.ok);
+  std::set<std::string> fields;
+  for (const Finding& n : r.notes) {
+    if (n.rule == "convert/unsupported-field") fields.insert(n.pointer);
+  }
+  EXPECT_EQ(fields, (std::set<std::string>{"/mcpServers/s/cwd", "/mcpServers/s/timeout", "/mcpServers/s/autoApprove"}));
+  const ConvertResult bad = Convert(text, "cline", "clude-code");
+  EXPECT_FALSE(bad.ok);
+  ASSERT_FALSE(bad.notes.empty());
+  EXPECT_NE(bad.notes[0].message.find("claude-code"), std::string::npos);
+}
+
+TEST(Convert, RemoteServersBecomeBridgesWhereTheTargetHasNoRemotes) {
+  const std::string remote = Generated("claude-code", gen::SecretMode::kPlaceholder, gen::Prefer::kRemote);
+  const ConvertResult r = Convert(remote, "claude-code", "claude-desktop");
+  ASSERT_TRUE(r.ok);
+  EXPECT_NE(r.text.find("mcp-remote@"), std::string::npos) << r.text;
+  bool warned = false;
+  for (const Finding& n : r.notes) warned = warned || n.severity == Severity::kWarning;
+  EXPECT_TRUE(warned);
+}
+
+TEST(Report, FormatsCarryTheSameFindings) {
+  const std::string text = Stdio("\"-y\", \"pkg\", \"" + kToken + "\"");
+  const Report r = Lint(text);
+  const std::string json = ReportToJson(r), txt = ReportToText(r, "dir/a b.json"), sarif = ReportToSarif(r, "dir/a b.json");
+  for (const std::string* s : {&json, &txt, &sarif}) EXPECT_EQ(s->find(kToken), std::string::npos);
+  EXPECT_NE(txt.find("dir/a b.json:1:"), std::string::npos) << txt;
+  EXPECT_NE(txt.find(": warning exec/unpinned-package "), std::string::npos) << txt;
+  EXPECT_NE(sarif.find("\"uri\":\"dir/a%20b.json\""), std::string::npos) << sarif;
+  EXPECT_NE(sarif.find("\"version\":\"2.1.0\""), std::string::npos);
+  EXPECT_NE(json.find("\"rule\":\"secret/github-pat\""), std::string::npos) << json;
+}
+
+TEST(Lint, HostileInputGetsAFindingNotACrash) {
+  const std::string deep(100000, '[');
+  EXPECT_EQ(Lint(deep, Options{"claude-desktop"}).ExitCode(), 2);
+  EXPECT_EQ(Lint(std::string(100000, '{')).ExitCode(), 2);
+  EXPECT_EQ(Lint(std::string("{\"mcpServers\": {\"\xff\": 1}}")).ExitCode(), 2);
+  EXPECT_EQ(Lint(std::string("{\"mcpServers\"\0: {}}", 19)).ExitCode(), 2);
+  EXPECT_EQ(Lint("").ExitCode(), 2);
+  EXPECT_EQ(Lint("mcpServers: [\n", Options{"continue"}).ExitCode(), 2);
+  EXPECT_EQ(Lint("[mcp_servers.a\n", Options{"codex"}).ExitCode(), 2);
+  const std::string big = "{\"mcpServers\": {\"s\": {\"command\": \"" + std::string(2 << 20, 'a') + "\"}}}";
+  EXPECT_LE(Lint(big).ExitCode(), 1);
+  const std::string huge(kMaxBytes + 1, ' ');
+  const Report r = Lint(huge);
+  EXPECT_EQ(r.ExitCode(), 2);
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_EQ(r.findings[0].rule, "syntax/too-large");
+}
+
+}  // namespace
+}  // namespace lint
+}  // namespace mcp_builder
