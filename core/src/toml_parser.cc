@@ -19,7 +19,6 @@
 #include <memory>
 #include <new>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -132,9 +131,13 @@ enum class Origin : uint8_t {
   kArrayOfTables,  // [[a]]: grows one element per header
 };
 
+// A member of a table or an element of an array. All entries live in one
+// vector, each container linking its own in document order: no allocation
+// per table, which matters when there are thousands of small ones.
 struct Entry {
   Member member;            // key and key position; the value if a scalar
   uint32_t node = kNoNode;  // the value's node if it is a table or array
+  uint32_t next = kNoNode;  // the container's next entry
 };
 
 struct Node {
@@ -144,8 +147,11 @@ struct Node {
   uint32_t parent;         // for naming it in messages
   std::string_view key;    // its key in the parent (empty for elements)
   Value value;             // type, pos and end; the spans once frozen
-  bool indexed = false;    // entries are in Parser::index_
-  std::vector<Entry> entries;
+  uint32_t deep_end = 0;   // the end of everything inside, once frozen
+  bool indexed = false;    // entries are in Parser::slots_
+  uint32_t first = kNoNode;  // entries, in Parser::entries_
+  uint32_t last = kNoNode;
+  uint32_t count = 0;
 };
 
 struct KeyPart {
@@ -154,16 +160,23 @@ struct KeyPart {
   uint32_t end;
 };
 
-struct SlotKey {
-  uint32_t node;
-  std::string_view key;
-  bool operator==(const SlotKey& o) const { return node == o.node && key == o.key; }
+// One slot of the key index: which entry of which table, and the hash of
+// (table, key), so that probing rarely has to compare keys.
+struct Slot {
+  uint64_t hash = 0;
+  uint32_t node = kNoNode;  // kNoNode: empty
+  uint32_t entry = 0;
 };
-struct SlotHash {
-  size_t operator()(const SlotKey& k) const {
-    return std::hash<std::string_view>()(k.key) ^ (k.node * size_t{0x9E3779B97F4A7C15u});
-  }
-};
+
+uint64_t HashKey(uint32_t node, std::string_view key) {
+  // FNV-1a over the key, then a mix that spreads it over the low bits the
+  // index uses. 64-bit on every target (wasm's size_t is 32 bits).
+  uint64_t h = uint64_t{0xcbf29ce484222325u} ^ node;
+  for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * uint64_t{0x100000001b3u};
+  h ^= h >> 32;
+  h *= uint64_t{0x9E3779B97F4A7C15u};
+  return h ^ (h >> 29);
+}
 
 class Parser {
  public:
@@ -432,7 +445,7 @@ class Parser {
     if (existing != kNoNode) {
       return FailAt(last->pos, ParseErrorCode::kSyntax,
                     "duplicate key " + Quote(last->key) + " (first defined at line " +
-                        std::to_string(nodes_[table].entries[existing].member.key_pos.line) +
+                        std::to_string(entries_[existing].member.key_pos.line) +
                         ")");
     }
     SkipBlank();
@@ -456,7 +469,7 @@ class Parser {
       nodes_[*table].section = section;
       return true;
     }
-    const Entry& e = nodes_[*table].entries[i];
+    const Entry& e = entries_[i];
     if (e.node == kNoNode) return NotATable(e, part);
     Node& child = nodes_[e.node];
     switch (child.origin) {
@@ -532,7 +545,7 @@ class Parser {
         if (table == kNoNode) return false;
         continue;
       }
-      const Entry& e = nodes_[table].entries[k];
+      const Entry& e = entries_[k];
       if (e.node == kNoNode) return NotATable(e, part);
       const Node& child = nodes_[e.node];
       if (child.origin == Origin::kInline) return InlineIsComplete(e, part);
@@ -542,7 +555,7 @@ class Parser {
                           " (defined at line " + std::to_string(e.member.key_pos.line) + ")");
       }
       // Through an array of tables, headers continue its last element.
-      table = child.origin == Origin::kArrayOfTables ? child.entries.back().node : e.node;
+      table = child.origin == Origin::kArrayOfTables ? entries_[child.last].node : e.node;
     }
     const KeyPart& last = keys_.back();
     const uint32_t k = Find(table, last.key);
@@ -554,7 +567,7 @@ class Parser {
       nodes_[current_].value.end = Offset();
       return true;
     }
-    const Entry& e = nodes_[table].entries[k];
+    const Entry& e = entries_[k];
     if (e.node == kNoNode) return NotATable(e, last);
     Node& node = nodes_[e.node];
     const std::string line = std::to_string(node.value.pos.line);
@@ -591,7 +604,7 @@ class Parser {
       array = NewChild(table, Origin::kArrayOfTables, last, open);
       if (array == kNoNode) return false;
     } else {
-      const Entry& e = nodes_[table].entries[k];
+      const Entry& e = entries_[k];
       array = e.node;
       if (array == kNoNode || nodes_[array].origin == Origin::kArray) {
         const std::string defined = " (defined at line " +
@@ -608,7 +621,7 @@ class Parser {
                           std::to_string(nodes_[array].value.pos.line));
       }
     }
-    current_ = NewChild(array, Origin::kHeader, KeyPart{{}, open, 0}, open);
+    current_ = NewChild(array, Origin::kHeader, KeyPart{{}, last.pos, 0}, open);
     if (current_ == kNoNode) return false;
     nodes_[current_].value.end = Offset();
     return true;
@@ -649,7 +662,7 @@ class Parser {
       if (p_ != end_ && *p_ == ']') break;
       Entry item;
       if (!ParseValue(&item, depth + 1, node)) return false;
-      nodes_[node].entries.push_back(std::move(item));
+      AddEntry(node, std::move(item));
       if (!SkipArraySpace()) return false;
       if (p_ != end_ && *p_ == ']') break;
       if (p_ == end_ || *p_ != ',') return FailUnexpected("',' or ']' after an array element");
@@ -776,11 +789,11 @@ class Parser {
     }
     if (e - q >= 2 && q[0] == '0' && (q[1] == 'x' || q[1] == 'o' || q[1] == 'b')) {
       const int radix = q[1] == 'x' ? 16 : q[1] == 'o' ? 8 : 2;
-      const char* name = radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary";
-      if (sign) return FailAtByte(b, std::string("a ") + name + " integer cannot have a sign");
+      const char* name = radix == 16 ? "a hexadecimal" : radix == 8 ? "an octal" : "a binary";
+      if (sign) return FailAtByte(b, std::string(name) + " integer cannot have a sign");
       q += 2;
       const unsigned char* digits = q;
-      if (!DigitRun(&q, e, radix, (std::string("a ") + name + " digit").c_str())) return false;
+      if (!DigitRun(&q, e, radix, (std::string(name) + " digit").c_str())) return false;
       if (q != e) return FailAtByte(q, "unexpected " + Describe(*q) + " in the number " + lexeme);
       return IntegerValue(b, digits, e, radix, false, v);
     }
@@ -1137,24 +1150,68 @@ class Parser {
   uint32_t Find(uint32_t node, std::string_view key) const {
     const Node& n = nodes_[node];
     if (!n.indexed) {
-      for (size_t i = 0; i < n.entries.size(); ++i) {
-        if (n.entries[i].member.key == key) return static_cast<uint32_t>(i);
+      for (uint32_t i = n.first; i != kNoNode; i = entries_[i].next) {
+        if (entries_[i].member.key == key) return i;
       }
       return kNoNode;
     }
-    const auto it = index_.find(SlotKey{node, key});
-    return it == index_.end() ? kNoNode : it->second;
+    const Slot& slot = slots_[Probe(node, key, HashKey(node, key))];
+    return slot.node == kNoNode ? kNoNode : slot.entry;
   }
 
+  // The slot holding (node, key), or the empty slot where it would go:
+  // open addressing with linear probing in a table at most half full, one
+  // flat array for all tables (no allocation per key, few cache misses).
+  size_t Probe(uint32_t node, std::string_view key, uint64_t hash) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = static_cast<size_t>(hash) & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.node == kNoNode ||
+          (s.hash == hash && s.node == node && entries_[s.entry].member.key == key)) {
+        return i;
+      }
+    }
+  }
+
+  void Index(uint32_t node, uint32_t entry) {
+    if (2 * (indexed_ + 1) > slots_.size()) {
+      std::vector<Slot> old(std::max<size_t>(1024, 2 * slots_.size()));
+      old.swap(slots_);
+      const size_t mask = slots_.size() - 1;
+      for (const Slot& s : old) {
+        if (s.node == kNoNode) continue;
+        size_t i = static_cast<size_t>(s.hash) & mask;
+        while (slots_[i].node != kNoNode) i = (i + 1) & mask;
+        slots_[i] = s;
+      }
+    }
+    const std::string_view key = entries_[entry].member.key;
+    const uint64_t hash = HashKey(node, key);
+    Slot& slot = slots_[Probe(node, key, hash)];
+    slot.hash = hash;
+    slot.node = node;
+    slot.entry = entry;
+    ++indexed_;
+  }
+
+  // Appends to a container; tables that grow big get indexed.
   void AddEntry(uint32_t node, Entry entry) {
+    const uint32_t i = static_cast<uint32_t>(entries_.size());
+    entries_.push_back(std::move(entry));
     Node& n = nodes_[node];
-    n.entries.push_back(std::move(entry));
-    const uint32_t i = static_cast<uint32_t>(n.entries.size() - 1);
+    if (n.last == kNoNode) {
+      n.first = i;
+    } else {
+      entries_[n.last].next = i;
+    }
+    n.last = i;
+    ++n.count;
+    if (n.value.type == Type::kArray) return;  // never searched by key
     if (n.indexed) {
-      index_.emplace(SlotKey{node, n.entries[i].member.key}, i);
-    } else if (n.entries.size() >= kIndexAt && n.origin != Origin::kArrayOfTables) {
-      for (uint32_t j = 0; j <= i; ++j) index_.emplace(SlotKey{node, n.entries[j].member.key}, j);
-      n.indexed = true;
+      Index(node, i);
+    } else if (n.count == kIndexAt) {
+      nodes_[node].indexed = true;
+      for (uint32_t j = n.first; j != kNoNode; j = entries_[j].next) Index(node, j);
     }
   }
 
@@ -1184,36 +1241,35 @@ class Parser {
   void Freeze() {
     for (size_t i = nodes_.size(); i-- > 0;) {
       Node& n = nodes_[i];
-      const size_t count = n.entries.size();
-      // Implied tables and arrays of tables end where their content does;
-      // header tables, inline tables and arrays have their end already.
+      // Implied tables and arrays of tables end where the last thing in
+      // them ends, sub-tables of their sub-tables included; header tables,
+      // inline tables and arrays have their end already.
       const bool grows = n.origin == Origin::kImplicit || n.origin == Origin::kDotted ||
                          n.origin == Origin::kArrayOfTables;
       uint32_t end = n.value.end;
-      if (n.value.type == Type::kArray) {
-        Value* items = count == 0 ? nullptr
-                                  : static_cast<Value*>(arena().Allocate(
-                                        count * sizeof(Value), alignof(Value)));
-        for (size_t j = 0; j < count; ++j) {
-          const Entry& e = n.entries[j];
-          new (items + j) Value(e.node == kNoNode ? e.member.value : nodes_[e.node].value);
-          end = std::max(end, items[j].end);
+      const bool array = n.value.type == Type::kArray;
+      void* memory = n.count == 0 ? nullptr
+                     : array      ? arena().Allocate(n.count * sizeof(Value), alignof(Value))
+                                  : arena().Allocate(n.count * sizeof(Member), alignof(Member));
+      size_t j = 0;
+      for (uint32_t k = n.first; k != kNoNode; k = entries_[k].next, ++j) {
+        const Entry& e = entries_[k];
+        const Value& value = e.node == kNoNode ? e.member.value : nodes_[e.node].value;
+        if (array) {
+          new (static_cast<Value*>(memory) + j) Value(value);
+        } else {
+          Member* m = new (static_cast<Member*>(memory) + j) Member(e.member);
+          m->value = value;
         }
-        n.value.items = Span<Value>(items, count);
+        end = std::max(end, e.node == kNoNode ? value.end : nodes_[e.node].deep_end);
+      }
+      if (array) {
+        n.value.items = Span<Value>(static_cast<const Value*>(memory), n.count);
       } else {
-        Member* members = count == 0 ? nullptr
-                                     : static_cast<Member*>(arena().Allocate(
-                                           count * sizeof(Member), alignof(Member)));
-        for (size_t j = 0; j < count; ++j) {
-          const Entry& e = n.entries[j];
-          Member* m = new (members + j) Member(e.member);
-          if (e.node != kNoNode) m->value = nodes_[e.node].value;
-          end = std::max(end, m->value.end);
-        }
-        n.value.members = Span<Member>(members, count);
+        n.value.members = Span<Member>(static_cast<const Member*>(memory), n.count);
       }
       if (grows) n.value.end = end;
-      std::vector<Entry>().swap(n.entries);
+      n.deep_end = end;
     }
   }
 
@@ -1226,7 +1282,9 @@ class Parser {
   const ParseOptions& options_;
   json::ParseError error_;
   std::vector<Node> nodes_;                 // [0] is the root
-  std::unordered_map<SlotKey, uint32_t, SlotHash> index_;  // keys of big tables
+  std::vector<Entry> entries_;              // of all tables and arrays
+  std::vector<Slot> slots_;                 // key index of the big tables
+  size_t indexed_ = 0;                      // slots in use
   std::vector<KeyPart> keys_;               // the key being parsed (a stack)
   uint32_t current_ = 0;                    // the table key/value lines go to
   uint32_t section_ = 0;                    // the current header's section

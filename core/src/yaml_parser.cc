@@ -650,7 +650,7 @@ class Parser {
                           ": no anchor &" + std::string(name) + " before it");
     }
     expanded_ += it->second.nodes;
-    nodes_ += it->second.nodes;
+    nodes_ += it->second.nodes - 1;  // Finish() counts the copy's root
     if (expanded_ > kMaxAliasNodes) {
       return Fail(at,
                   "alias expansion exceeds the limit of " +

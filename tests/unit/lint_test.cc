@@ -90,8 +90,8 @@ const RuleCase kRuleCases[] = {
     {"comment_strict", "cursor", "{\n  // note\n  \"mcpServers\": {}\n}", "syntax/comment", "// note", ""},
     {"comment_jsonc_ok", "zed", "{\n  // note\n  \"context_servers\": {}\n}", "syntax/comment", nullptr, ""},
     {"json_error", "claude-code", "{\"mcpServers\": {\"a\": [}}", "syntax/json", "}}", ""},
-    {"toml_error", "codex", "[mcp_servers.a]\ncommand = \n", "syntax/toml", "\n", ""},
-    {"yaml_error", "goose", "extensions:\n  a: [1,\n", "syntax/yaml", "", ""},
+    {"toml_error", "codex", "[mcp_servers.a]\ncommand = @\n", "syntax/toml", "@", ""},
+    {"yaml_error", "goose", "extensions:\n  a: [1,\n", "syntax/yaml", "[1", ""},
     // schema/*
     {"top_level_key_vscode", "vscode", "{\n  \"mcpServers\": {}\n}", "schema/top-level-key", "\"mcpServers\"", "/mcpServers"},
     {"top_level_key_claude_code", "claude-code", "{\"servers\": {}}", "schema/top-level-key", "\"servers\"", "/servers"},
@@ -350,7 +350,7 @@ TEST(Lint, SecretsInEveryClientAreFoundMaskedAndFixedOnce) {
         EXPECT_NE(f.rule.rfind("secret/", 0), 0u) << client << " " << f.rule << "\n" << fixed.text;
         EXPECT_NE(f.severity == Severity::kError && f.rule.rfind("syntax/", 0) == 0, true) << client;
       }
-      EXPECT_FALSE(fixed.secrets.empty()) << client;
+      ASSERT_FALSE(fixed.secrets.empty()) << client;
       EXPECT_NE(fixed.env_template.find(fixed.secrets[0].id + "="), std::string::npos);
       const FixResult again = Fix(fixed.text, Options{client});
       EXPECT_EQ(again.text, fixed.text) << client;

@@ -6,11 +6,15 @@
 //   mcp-builder generate --client <id> --server <file | catalog-id> [...]
 //     exit 0 written, 1 the servers or values were refused, 2 usage error
 //   mcp-builder catalog [--json] [TERMS...]
+//   mcp-builder lint <file | -> [--client <id>|auto] [--format text|json|sarif]
+//     exit 0 no error-level finding, 1 some, 2 usage error, unreadable or unparseable
+//   mcp-builder fix <file | -> [--client <id>|auto] [--env-out FILE] [-o FILE]
+//   mcp-builder convert <file | -> --to <id> [--from <id>|auto] [-o FILE]
 //
 // Files are passed to the core as bytes, not decoded text, so invalid UTF-8
 // is reported instead of being silently replaced.
 import { chmodSync, closeSync, openSync, readSync, fstatSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, isAbsolute, relative } from 'node:path';
 import { init, tooLargeReport } from '../src/index.js';
 
 const EXIT_OK = 0;
@@ -30,8 +34,17 @@ commands:
                                (a --server ending in .json, containing a path
                                separator, or - is a file; else a catalog id)
   catalog [--json] [TERMS...]  list the built-in catalog, filtered by terms
+  lint <file | -> [--client <id>|auto] [--format text|json|sarif]
+                               find errors, hard-coded secrets and unsafe
+                               settings in a client's configuration file
+  fix <file | -> [--client <id>|auto] [--env-out FILE] [-o FILE]
+                               print the file with literal secrets replaced by
+                               the client's placeholders (and safe fixes
+                               applied); --env-out writes the names to fill in
+  convert <file | -> --to <id> [--from <id>|auto] [-o FILE]
+                               rewrite a configuration for another client
 options:
-  --format text|json           output format (default: text)
+  --format text|json|sarif     output format (default: text; sarif: lint only)
   -h, --help                   show this help
   --version                    print the version
 
@@ -41,13 +54,19 @@ clients: claude-desktop claude-code cursor vscode windsurf zed codex gemini-cli
 
 exit status: validate: 0 valid, 1 invalid, 2 usage error, unreadable input or
 not JSON; generate: 0 written, 1 refused (a note names the input and why),
-2 usage error or unreadable input`;
+2 usage error or unreadable input; lint: 0 no error-level finding, 1 errors
+found, 2 usage error, unreadable or unparseable input; fix: 0 nothing left at
+error level, 1 errors remain, 2 as lint; convert: 0 written, 1 the source
+has errors, 2 as lint`;
 
 class UsageError extends Error {}
 
 function parseArgs(argv) {
   const opts = { command: null, inputs: [], format: 'text', servers: [], sets: [], json: false };
-  const takes = { '--client': 'client', '--secrets': 'secrets', '--os': 'os', '--prefer': 'prefer', '-o': 'output', '--output': 'output' };
+  const takes = {
+    '--client': 'client', '--secrets': 'secrets', '--os': 'os', '--prefer': 'prefer', '-o': 'output',
+    '--output': 'output', '--to': 'to', '--from': 'from', '--env-out': 'envOut',
+  };
   const choices = { secrets: ['placeholder', 'inline'], os: ['posix', 'windows'], prefer: ['local', 'remote'] };
   const valueOf = (arg, i) => {
     const eq = arg.indexOf('=');
@@ -77,8 +96,8 @@ function parseArgs(argv) {
     if (arg === '--json') { opts.json = true; continue; }
     if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice(9) : argv[++i];
-      if (value !== 'text' && value !== 'json') {
-        throw new UsageError(`--format must be text or json, not ${JSON.stringify(value ?? '')}`);
+      if (value !== 'text' && value !== 'json' && value !== 'sarif') {
+        throw new UsageError(`--format must be text, json or sarif, not ${JSON.stringify(value ?? '')}`);
       }
       opts.format = value;
     } else if (arg.startsWith('-') && arg !== '-') {
@@ -158,6 +177,7 @@ function formatText(shown, report) {
 }
 
 async function validate(opts, out, err) {
+  if (opts.format === 'sarif') throw new UsageError('--format sarif is for lint');
   if (opts.inputs.length !== 1) throw new UsageError('validate takes exactly one file (or - for stdin)');
   const [path] = opts.inputs;
   const shown = path === '-' ? '<stdin>' : path;
@@ -199,6 +219,7 @@ function addSet(spec, shared, byServer) {
 }
 
 async function generate(opts, out, err) {
+  if (opts.format === 'sarif') throw new UsageError('--format sarif is for lint');
   if (!opts.client) throw new UsageError('generate needs --client <id>');
   if (opts.servers.length === 0) throw new UsageError('generate needs at least one --server');
   if (opts.inputs.length) throw new UsageError(`unexpected argument ${JSON.stringify(opts.inputs[0])}`);
@@ -275,6 +296,112 @@ async function catalog(opts, out) {
   return EXIT_OK;
 }
 
+// The one input file of lint, fix and convert, as bytes (invalid UTF-8 is
+// the core's to report). Null after printing why it cannot be read.
+function readConfig(opts, command, mcp, err) {
+  if (opts.inputs.length !== 1) throw new UsageError(`${command} takes exactly one file (or - for stdin)`);
+  const [path] = opts.inputs;
+  const shown = path === '-' ? '<stdin>' : path;
+  try {
+    const input = readInput(path, mcp.limits.maxBytes);
+    if (input.truncated) {
+      err(`mcp-builder: ${shown}: larger than the limit of ${mcp.limits.maxBytes} bytes\n`);
+      return null;
+    }
+    return { shown, bytes: input.bytes };
+  } catch (e) {
+    err(`mcp-builder: cannot read ${shown}: ${describeReadError(e)}\n`);
+    return null;
+  }
+}
+
+const clientIds = (mcp) => mcp.targets.clients;
+
+function checkClient(mcp, flag, value, allowAuto) {
+  if (value === undefined || (allowAuto && value === 'auto') || clientIds(mcp).includes(value)) return;
+  throw new UsageError(`${flag} must be ${allowAuto ? 'auto or ' : ''}one of ${clientIds(mcp).join(', ')}; not ${JSON.stringify(value)}`);
+}
+
+// Writes `text` to opts.output, or stdout.
+function emit(opts, text, out) {
+  if (opts.output) writeFileSync(opts.output, text);
+  else out(text);
+}
+
+function describeFinding(shown, f) {
+  return `${shown}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${printable(f.message)}`;
+}
+
+async function lint(opts, out, err) {
+  const mcp = await init({ lint: true });
+  checkClient(mcp, '--client', opts.client, true);
+  const input = readConfig(opts, 'lint', mcp, err);
+  if (!input) return EXIT_USAGE;
+  // SARIF locations are relative to the repository root: give the path
+  // relative to the working directory when the file is under it.
+  const rel = relative(process.cwd(), input.shown);
+  const file = input.shown === '<stdin>' ? '-' : rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : input.shown;
+  const options = { client: opts.client ?? 'auto', file };
+  const report = mcp.lint(input.bytes, options);
+  if (opts.format === 'json') {
+    out(JSON.stringify(report) + '\n');
+  } else if (opts.format === 'sarif') {
+    out(JSON.stringify(mcp.lint(input.bytes, { ...options, format: 'sarif' }), null, 2) + '\n');
+  } else {
+    out(mcp.lint(input.bytes, { ...options, format: 'text' }));
+    const count = (s) => report.findings.filter((f) => f.severity === s).length;
+    const as = report.client ? ` as ${report.client}${report.detected ? ` (${report.detected})` : ''}` : '';
+    err(`mcp-builder: ${input.shown}: read${as}: ${plural(count('error'), 'error')}, ` +
+      `${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}\n`);
+  }
+  return report.exitCode;
+}
+
+async function fix(opts, out, err) {
+  if (opts.format === 'sarif') throw new UsageError('--format sarif is for lint');
+  const mcp = await init({ lint: true });
+  checkClient(mcp, '--client', opts.client, true);
+  const input = readConfig(opts, 'fix', mcp, err);
+  if (!input) return EXIT_USAGE;
+  const result = mcp.fix(input.bytes, { client: opts.client ?? 'auto' });
+  if (opts.format === 'json') {
+    out(JSON.stringify(result) + '\n');
+  } else if (!result.ok) {
+    for (const f of result.remaining) err(describeFinding(input.shown, f) + '\n');
+    return EXIT_USAGE;
+  } else {
+    emit(opts, result.text, out);
+    err(`mcp-builder: ${input.shown}: ${plural(result.changes, 'change')} as ${result.client}\n`);
+    for (const s of result.secrets) err(`mcp-builder: fill in ${s.id} (${printable(s.description)})\n`);
+    for (const f of result.remaining) err(describeFinding(input.shown, f) + '\n');
+  }
+  if (!result.ok) return EXIT_USAGE;
+  if (opts.envOut && result.secrets.length) {
+    // It will hold secret values once filled in: its owner's only.
+    writeFileSync(opts.envOut, result.envTemplate, { mode: 0o600 });
+  }
+  return result.remaining.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}
+
+async function convert(opts, out, err) {
+  if (opts.format === 'sarif') throw new UsageError('--format sarif is for lint');
+  const mcp = await init({ lint: true });
+  if (!opts.to) throw new UsageError('convert needs --to <client>');
+  checkClient(mcp, '--to', opts.to, false);
+  checkClient(mcp, '--from', opts.from, true);
+  const input = readConfig(opts, 'convert', mcp, err);
+  if (!input) return EXIT_USAGE;
+  const result = mcp.convert(input.bytes, { from: opts.from ?? 'auto', to: opts.to });
+  if (opts.format === 'json') {
+    out(JSON.stringify(result) + '\n');
+  } else {
+    if (result.ok) emit(opts, result.text, out);
+    for (const n of result.notes) err(describeFinding(input.shown, n) + '\n');
+  }
+  if (!result.ok) return EXIT_USAGE;
+  return result.notes.some((n) => n.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+}
+
 /** Runs the CLI; returns the exit code. Exported for tests. */
 export async function main(argv, out = (s) => process.stdout.write(s), err = (s) => process.stderr.write(s)) {
   let opts;
@@ -286,6 +413,9 @@ export async function main(argv, out = (s) => process.stdout.write(s), err = (s)
     if (opts.command === 'validate') return await validate(opts, out, err);
     if (opts.command === 'generate') return await generate(opts, out, err);
     if (opts.command === 'catalog') return await catalog(opts, out);
+    if (opts.command === 'lint') return await lint(opts, out, err);
+    if (opts.command === 'fix') return await fix(opts, out, err);
+    if (opts.command === 'convert') return await convert(opts, out, err);
     throw new UsageError(`unknown command ${JSON.stringify(opts.command)}`);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;

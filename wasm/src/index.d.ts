@@ -156,16 +156,91 @@ export interface McpBuilder {
    */
   generateAll(request: Omit<GenerateRequest, 'client'> & { clients?: (ClientId | DeploymentId)[] }):
     Record<string, GenerateResult>;
+  /** Catalog entries matching every term (case-insensitive); all when none. */
+  catalog(terms?: string | string[]): CatalogSummary[];
+  /** The curated server.json text of a catalog entry, or null. */
+  catalogEntry(id: string): string | null;
+}
+
+/** A client id ("claude-desktop", "vscode", "codex", ...) or "auto". */
+export type ClientOrAuto = ClientId | 'auto';
+
+/** One lint finding. Messages never hold a secret's value. */
+export interface LintFinding {
+  /** "syntax/...", "schema/...", "secret/<token-type>", "exec/...", "net/..." (convert adds "convert/..."). */
+  rule: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  /** 1-based, in Unicode code points. */
+  column: number;
+  /** UTF-8 byte offset and length of what the finding covers. */
+  offset: number;
+  length: number;
+  /** RFC 6901 JSON pointer into the document's tree ("" for the whole file). */
+  pointer: string;
+  /** What fix() does about it, when something is automatic. */
+  fix?: string;
+}
+
+export interface LintReport {
+  /** The client the file was read as. */
+  client: string;
+  format: 'json' | 'jsonc' | 'toml' | 'yaml' | '';
+  /** With client "auto": why this client was chosen. */
+  detected: string;
+  /** False: unreadable or not parseable (exitCode 2). */
+  parsed: boolean;
+  findings: LintFinding[];
+  /** Findings past the first 1000, counted, not listed. */
+  omitted: number;
+  /** The CLI's exit code: 0 no error-level finding, 1 some, 2 not parseable. */
+  exitCode: 0 | 1 | 2;
+}
+
+export interface FixResult {
+  /** False: the file could not be parsed; `text` is the input. */
+  ok: boolean;
+  client: string;
+  /** The fixed file: only the findings' spans changed. */
+  text: string;
+  /** Edits applied (0 on a second run). */
+  changes: number;
+  /** Placeholders to fill in. */
+  secrets: SecretToFill[];
+  /** "# description\nID=\n" per placeholder: an .env template. */
+  envTemplate: string;
+  /** Findings of the fixed file. */
+  remaining: LintFinding[];
+}
+
+export interface ConvertResult {
+  ok: boolean;
+  from: string;
+  to: string;
+  text: string;
+  /** Source errors, and a warning for each field the target cannot hold. */
+  notes: LintFinding[];
+}
+
+/** What init({ lint: true }) resolves to: everything, plus the linter. */
+export interface McpBuilderLint extends McpBuilder {
+  /** Lint a client configuration; the report object. */
+  lint(input: string | Uint8Array, options?: { client?: ClientOrAuto; format?: 'json'; file?: string }): LintReport;
+  /** Lint, as "file:line:column: severity rule message" lines. */
+  lint(input: string | Uint8Array, options: { client?: ClientOrAuto; format: 'text'; file?: string }): string;
+  /** Lint, as a SARIF 2.1.0 log (for GitHub code scanning); `file` as the artifact URI. */
+  lint(input: string | Uint8Array, options: { client?: ClientOrAuto; format: 'sarif'; file?: string }): object;
+  /** Replace literal secrets by the client's placeholders; apply safe fixes. Idempotent. */
+  fix(input: string | Uint8Array, options?: { client?: ClientOrAuto }): FixResult;
+  /** Rewrite a configuration for another client. Throws TypeError without `to`. */
+  convert(input: string | Uint8Array, options: { from?: ClientOrAuto; to: ClientId }): ConvertResult;
   /**
    * Every hard-coded secret in a text. Offsets and lengths are UTF-8 bytes;
    * the secret itself is never returned (`masked` shows its first 4
    * characters and its length). Throws RangeError over limits.maxBytes.
    */
   scanSecrets(input: string | Uint8Array): SecretFinding[];
-  /** Catalog entries matching every term (case-insensitive); all when none. */
-  catalog(terms?: string | string[]): CatalogSummary[];
-  /** The curated server.json text of a catalog entry, or null. */
-  catalogEntry(id: string): string | null;
 }
 
 export interface InitOptions {
@@ -178,11 +253,18 @@ export interface InitOptions {
    * already; false for an empty catalog. Default: loaded from next to the module.
    */
   catalog?: string | false;
+  /**
+   * Load the lint module (mcp-builder-lint.wasm, a superset of the core)
+   * instead of the core: lint, fix, convert and scanSecrets. With wasmBinary,
+   * give that module's bytes.
+   */
+  lint?: boolean;
 }
 
 /** The json/too-large report for input of `size` bytes (null: size unknown). */
 export function tooLargeReport(size: number | null, maxBytes: number): ValidationReport;
 
 /** Load the WebAssembly core once; later calls return the same promise. */
+export function init(options: InitOptions & { lint: true }): Promise<McpBuilderLint>;
 export function init(options?: InitOptions): Promise<McpBuilder>;
 export default init;

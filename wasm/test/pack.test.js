@@ -42,6 +42,7 @@ test('the tarball holds exactly the runtime files', () => {
   const expected = [
     'package.json', 'src/index.js', 'src/index.d.ts', 'bin/mcp-builder.js',
     'dist/mcp-builder.js', 'dist/mcp-builder.wasm', 'dist/catalog.json',
+    'dist/mcp-builder-lint.js', 'dist/mcp-builder-lint.wasm',
   ];
   if (existsSync(join(WASM_DIR, 'README.md'))) expected.push('README.md');
   const listing = run('tar', ['tzf', tarball], { timeout: TIMEOUT });
@@ -103,6 +104,18 @@ test('the installed bin generates from the catalog it ships', () => {
   const entry = JSON.parse(r.stdout).mcpServers.memory;
   assert.equal(entry.command, 'npx');
   assert.match(entry.args[1], /^@modelcontextprotocol\/server-memory@\d/);
+});
+
+test('the installed bin lints and converts with the lint module it ships', () => {
+  const bin = join(project, 'node_modules', '.bin', 'mcp-builder');
+  writeFileSync(join(project, 'mcp.json'), JSON.stringify({ servers: { m: { command: 'npx', args: ['-y', 'pkg'] } } }));
+  const lint = run(bin, ['lint', 'mcp.json'], { cwd: project, timeout: TIMEOUT });
+  assert.equal(lint.status, 0, lint.stderr);
+  assert.match(lint.stdout, /^mcp\.json:1:\d+: warning exec\/unpinned-package /m);
+  assert.match(lint.stdout, /^mcp\.json:1:\d+: warning schema\/missing-type /m);
+  const toml = run(bin, ['convert', 'mcp.json', '--to', 'codex'], { cwd: project, timeout: TIMEOUT });
+  assert.equal(toml.status, 0, toml.stderr);
+  assert.match(toml.stdout, /^\[mcp_servers\.m\]\ncommand = "npx"\n/);
 });
 
 test('the installed bin runs: exit 0 on a valid file, 1 on an invalid one', () => {

@@ -145,6 +145,7 @@ void LoadDocument(std::string_view client, Analysis* a) {
     return;
   }
   Syntax syntax;
+  bool parsed = false;  // auto mode may have parsed while choosing the syntax
   if (schema) {
     syntax = schema->syntax;
   } else {
@@ -156,6 +157,7 @@ void LoadDocument(std::string_view client, Analysis* a) {
       // other. TOML first: its header lines are invalid YAML flow sequences.
       a->parsed = toml::Parse(text, Limits());
       syntax = Syntax::kToml;
+      parsed = true;
       if (!a->parsed.ok()) {
         json::ParseResult yaml = yaml::Parse(text, Limits());
         const bool tomlish = text.find("[mcp_servers") != std::string_view::npos;
@@ -166,7 +168,7 @@ void LoadDocument(std::string_view client, Analysis* a) {
       }
     }
   }
-  if (syntax != Syntax::kToml && !(syntax == Syntax::kYaml && !schema)) a->parsed = ParseAs(text, syntax);
+  if (!parsed) a->parsed = ParseAs(text, syntax);
   if (!schema) {
     if (!a->parsed.ok()) {
       a->format = SyntaxName(syntax == Syntax::kJsonc ? Syntax::kJson : syntax);

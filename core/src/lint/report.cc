@@ -117,17 +117,21 @@ const char* SarifLevel(Severity s) {
   return s == Severity::kError ? "error" : s == Severity::kWarning ? "warning" : "note";
 }
 
-// A relative URI reference for the file: '/' kept, the rest percent-encoded.
+// The file as a URI reference: relative paths stay relative (what code
+// scanning wants: relative to the repository root), absolute ones become
+// file:// URIs; '/' kept, the rest percent-encoded.
 std::string FileUri(std::string_view file) {
   if (file.empty() || file == "-") return "stdin";
-  std::string out;
-  for (const char c : file) {
+  const bool drive = file.size() > 2 && file[1] == ':' && (file[2] == '\\' || file[2] == '/');
+  std::string out = file[0] == '/' ? "file://" : drive ? "file:///" : "";
+  for (size_t i = 0; i < file.size(); ++i) {
+    const char c = file[i];
     if (c == '\\') {
       out += '/';
-    } else if (c == '/') {
+    } else if (c == '/' || (drive && i == 1)) {
       out += c;
     } else {
-      out += gen::PercentEncode(std::string_view(&c, 1));
+      out += gen::PercentEncode(file.substr(i, 1));
     }
   }
   return out;
