@@ -178,11 +178,16 @@ test('usage errors: exit 2, the reason and the usage on stderr, nothing on stdou
   assertUsageError(runCli([]), 'no command given');
   assertUsageError(runCli(['frobnicate', invalidFile]), 'unknown command "frobnicate"');
   assertUsageError(runCli(['validate', invalidFile, '--bogus']), 'unknown option --bogus');
-  assertUsageError(runCli(['validate', invalidFile, '--format', 'xml']), '--format must be text or json, not "xml"');
-  assertUsageError(runCli(['validate', invalidFile, '--format=yaml']), '--format must be text or json, not "yaml"');
-  assertUsageError(runCli(['validate', invalidFile, '--format']), '--format must be text or json, not ""');
+  assertUsageError(runCli(['validate', invalidFile, '--format', 'xml']), '--format must be text, json or sarif, not "xml"');
+  assertUsageError(runCli(['validate', invalidFile, '--format=yaml']), '--format must be text, json or sarif, not "yaml"');
+  assertUsageError(runCli(['validate', invalidFile, '--format']), '--format must be text, json or sarif, not ""');
   assertUsageError(runCli(['validate']), 'validate takes exactly one file (or - for stdin)');
   assertUsageError(runCli(['validate', invalidFile, invalidFile]), 'validate takes exactly one file (or - for stdin)');
+  assertUsageError(runCli(['validate', invalidFile, '--format', 'sarif']), '--format sarif is for lint');
+  assertUsageError(runCli(['lint']), 'lint takes exactly one file (or - for stdin)');
+  assertUsageError(runCli(['lint', invalidFile, '--client', 'curser']), '--client must be auto or one of claude-desktop, claude-code, cursor, vscode, windsurf, zed, codex, gemini-cli, continue, goose, cline, lm-studio; not "curser"');
+  assertUsageError(runCli(['convert', invalidFile]), 'convert needs --to <client>');
+  assertUsageError(runCli(['convert', invalidFile, '--to', 'auto']), '--to must be one of claude-desktop, claude-code, cursor, vscode, windsurf, zed, codex, gemini-cli, continue, goose, cline, lm-studio; not "auto"');
 });
 
 test('--help and -h: exit 0, usage on stdout', () => {
