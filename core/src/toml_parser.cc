@@ -88,14 +88,25 @@ void AppendUtf8(std::string* out, uint32_t cp) {
 }
 
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool IsBareKey(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(c) || c == '_' ||
-         c == '-';
-}
+
+// Byte classes, looked up once per byte of every key and unquoted value.
+constexpr uint8_t kBareKey = 1;  // A-Z a-z 0-9 _ -
+constexpr uint8_t kValue = 2;    // those and + . : (numbers, date-times)
+struct ByteClasses {
+  uint8_t v[256];
+  constexpr ByteClasses() : v() {
+    for (int c = 0; c < 256; ++c) {
+      const bool bare = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '_' || c == '-';
+      v[c] = static_cast<uint8_t>((bare ? kBareKey | kValue : 0) |
+                                  (c == '+' || c == '.' || c == ':' ? kValue : 0));
+    }
+  }
+};
+constexpr ByteClasses kClasses;
+bool IsBareKey(unsigned char c) { return (kClasses.v[c] & kBareKey) != 0; }
 // Bytes of an unquoted value: numbers, booleans, inf/nan and date-times.
-bool IsValueByte(unsigned char c) {
-  return IsBareKey(c) || c == '+' || c == '.' || c == ':';
-}
+bool IsValueByte(unsigned char c) { return (kClasses.v[c] & kValue) != 0; }
 int DigitValue(unsigned char c, int radix) {
   int v = 99;
   if (IsDigit(c)) v = c - '0';
@@ -126,13 +137,12 @@ enum class Origin : uint8_t {
   kImplicit,       // only implied so far, as the parent of a header
   kHeader,         // defined by [header] (also [[array]] elements, the root)
   kDotted,         // created by dotted keys (a.b = 1 creates a)
-  kInline,         // an inline table: complete as written
-  kArray,          // a static array: complete as written
+  kInline,         // an inline table being parsed (frozen when it closes)
   kArrayOfTables,  // [[a]]: grows one element per header
 };
 
 // A member of a table or an element of an array. All entries live in one
-// vector, each container linking its own in document order: no allocation
+// store, each container linking its own in document order: no allocation
 // per table, which matters when there are thousands of small ones.
 struct Entry {
   Member member;            // key and key position; the value if a scalar
@@ -140,8 +150,32 @@ struct Entry {
   uint32_t next = kNoNode;  // the container's next entry
 };
 
+// Entries in fixed-size blocks: appending never moves the ones already
+// there, and blocks stay small enough to come from the ordinary heap (one
+// growing vector cost more in copies and fresh pages than the parse).
+class EntryStore {
+ public:
+  uint32_t size() const { return size_; }
+  uint32_t Add(Entry entry) {
+    if ((size_ >> kShift) == blocks_.size()) blocks_.push_back(std::make_unique<Entry[]>(kBlock));
+    (*this)[size_] = std::move(entry);
+    return size_++;
+  }
+  // Drops the entries from `size` on, keeping their blocks for reuse.
+  void Truncate(uint32_t size) { size_ = size; }
+  Entry& operator[](uint32_t i) { return blocks_[i >> kShift][i & (kBlock - 1)]; }
+  const Entry& operator[](uint32_t i) const { return blocks_[i >> kShift][i & (kBlock - 1)]; }
+
+ private:
+  static constexpr uint32_t kShift = 8;
+  static constexpr uint32_t kBlock = 1u << kShift;
+  std::vector<std::unique_ptr<Entry[]>> blocks_;
+  uint32_t size_ = 0;
+};
+
 struct Node {
   Origin origin;
+  uint32_t serial;         // never reused, unlike indexes into Parser::nodes_
   uint32_t depth;          // the root is 1
   uint32_t section = 0;    // kDotted: the header or inline table that made it
   uint32_t parent;         // for naming it in messages
@@ -164,14 +198,14 @@ struct KeyPart {
 // (table, key), so that probing rarely has to compare keys.
 struct Slot {
   uint64_t hash = 0;
-  uint32_t node = kNoNode;  // kNoNode: empty
+  uint32_t serial = kNoNode;  // the table's Node::serial; kNoNode: empty
   uint32_t entry = 0;
 };
 
-uint64_t HashKey(uint32_t node, std::string_view key) {
+uint64_t HashKey(uint32_t serial, std::string_view key) {
   // FNV-1a over the key, then a mix that spreads it over the low bits the
   // index uses. 64-bit on every target (wasm's size_t is 32 bits).
-  uint64_t h = uint64_t{0xcbf29ce484222325u} ^ node;
+  uint64_t h = uint64_t{0xcbf29ce484222325u} ^ serial;
   for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * uint64_t{0x100000001b3u};
   h ^= h >> 32;
   h *= uint64_t{0x9E3779B97F4A7C15u};
@@ -207,7 +241,7 @@ class Parser {
       NewNode(Origin::kHeader, 1, Here(), kNoNode, {});
       if (ParseDocument()) {
         nodes_[0].value.end = static_cast<uint32_t>(end_ - begin_);
-        Freeze();
+        Freeze(0);
         result.value = nodes_[0].value;
       }
     }
@@ -470,7 +504,7 @@ class Parser {
       return true;
     }
     const Entry& e = entries_[i];
-    if (e.node == kNoNode) return NotATable(e, part);
+    if (e.node == kNoNode) return Complete(e, part);
     Node& child = nodes_[e.node];
     switch (child.origin) {
       case Origin::kImplicit:
@@ -488,9 +522,7 @@ class Parser {
         return FailAt(part.pos, ParseErrorCode::kSyntax,
                       "cannot add to table [" + Name(e.node) + "] (defined at line " +
                           std::to_string(child.value.pos.line) + ") with dotted keys");
-      case Origin::kInline:
-        return InlineIsComplete(e, part);
-      case Origin::kArray:
+      case Origin::kInline:  // an open inline table is not in a table yet
       case Origin::kArrayOfTables:
         return NotATable(e, part);
     }
@@ -498,13 +530,21 @@ class Parser {
     return true;
   }
 
+  // `part` names a value that is complete as written: a scalar, a static
+  // array or an inline table (all frozen as soon as they close).
+  bool Complete(const Entry& e, const KeyPart& part) {
+    if (e.member.value.type == Type::kObject) return InlineIsComplete(e, part);
+    return NotATable(e, part);
+  }
+
   bool NotATable(const Entry& e, const KeyPart& part) {
     std::string what = "an array of tables";
     if (e.node == kNoNode) {
-      const Value& v = e.member.value;
-      what = v.type == Type::kBool ? "a boolean" : v.type == Type::kNumber ? "a number" : "a string";
-    } else if (nodes_[e.node].origin == Origin::kArray) {
-      what = "an array";
+      const Type t = e.member.value.type;
+      what = t == Type::kArray    ? "an array"
+             : t == Type::kBool   ? "a boolean"
+             : t == Type::kNumber ? "a number"
+                                  : "a string";
     }
     return FailAt(part.pos, ParseErrorCode::kSyntax,
                   "key " + Quote(part.key) + " is already " + what + " (defined at line " +
@@ -546,14 +586,13 @@ class Parser {
         continue;
       }
       const Entry& e = entries_[k];
-      if (e.node == kNoNode) return NotATable(e, part);
-      const Node& child = nodes_[e.node];
-      if (child.origin == Origin::kInline) return InlineIsComplete(e, part);
-      if (child.origin == Origin::kArray) {
+      if (e.node == kNoNode) {
+        if (e.member.value.type != Type::kArray) return Complete(e, part);
         return FailAt(part.pos, ParseErrorCode::kSyntax,
                       "cannot add a table to the static array " + Quote(part.key) +
                           " (defined at line " + std::to_string(e.member.key_pos.line) + ")");
       }
+      const Node& child = nodes_[e.node];
       // Through an array of tables, headers continue its last element.
       table = child.origin == Origin::kArrayOfTables ? entries_[child.last].node : e.node;
     }
@@ -568,7 +607,7 @@ class Parser {
       return true;
     }
     const Entry& e = entries_[k];
-    if (e.node == kNoNode) return NotATable(e, last);
+    if (e.node == kNoNode) return Complete(e, last);
     Node& node = nodes_[e.node];
     const std::string line = std::to_string(node.value.pos.line);
     switch (node.origin) {
@@ -586,13 +625,11 @@ class Parser {
         return FailAt(last.pos, ParseErrorCode::kSyntax,
                       "table [" + Name(e.node) + "] was already defined by dotted keys at line " +
                           line);
-      case Origin::kInline:
-        return InlineIsComplete(e, last);
       case Origin::kArrayOfTables:
         return FailAt(last.pos, ParseErrorCode::kSyntax,
                       "table [" + Name(e.node) + "] conflicts with the array of tables [[" +
                           Name(e.node) + "]] defined at line " + line);
-      case Origin::kArray:
+      case Origin::kInline:
         break;
     }
     return NotATable(e, last);
@@ -606,13 +643,13 @@ class Parser {
     } else {
       const Entry& e = entries_[k];
       array = e.node;
-      if (array == kNoNode || nodes_[array].origin == Origin::kArray) {
-        const std::string defined = " (defined at line " +
-                                    std::to_string(e.member.key_pos.line) + ")";
-        if (array == kNoNode) return NotATable(e, last);
+      if (array == kNoNode) {
+        if (e.member.value.type != Type::kArray) return Complete(e, last);
         return FailAt(last.pos, ParseErrorCode::kSyntax,
-                      "cannot append to the static array " + Quote(last.key) + defined +
-                          " with [[" + Name(array) + "]]");
+                      "cannot append to the static array " + Quote(last.key) +
+                          " (defined at line " + std::to_string(e.member.key_pos.line) +
+                          ") with [[" + Name(table) + (table == 0 ? "" : ".") +
+                          Cut(last.key, 60) + "]]");
       }
       if (nodes_[array].origin != Origin::kArrayOfTables) {
         return FailAt(last.pos, ParseErrorCode::kSyntax,
@@ -643,7 +680,7 @@ class Parser {
       v.end = Offset();
       return true;
     }
-    if (c == '[') return ParseArray(entry, depth, parent);
+    if (c == '[') return ParseArray(&v, depth);
     if (c == '{') return ParseInlineTable(entry, depth, parent);
     if (!IsValueByte(c)) {
       return FailUnexpected("a value (string, number, boolean, date-time, array or inline table)");
@@ -651,31 +688,51 @@ class Parser {
     return ParseBareValue(&v);
   }
 
-  bool ParseArray(Entry* entry, uint32_t depth, uint32_t parent) {
+  // Arrays are complete when they close, so like the JSON parser's they
+  // stage their items on one stack shared by all levels and move them into
+  // the arena at the ']'. Their items are complete values too: scalars,
+  // arrays, and inline tables frozen when they closed.
+  bool ParseArray(Value* out, uint32_t depth) {
+    out->type = Type::kArray;
     if (TooDeep(depth)) return false;
-    const uint32_t node = NewNode(Origin::kArray, depth, Here(), parent, entry->member.key);
-    entry->node = node;
-    entry->member.value.type = Type::kArray;
+    const size_t start = items_.size();
     ++p_;
     for (;;) {
       if (!SkipArraySpace()) return false;
       if (p_ != end_ && *p_ == ']') break;
       Entry item;
-      if (!ParseValue(&item, depth + 1, node)) return false;
-      AddEntry(node, std::move(item));
+      if (!ParseValue(&item, depth + 1, kNoNode)) return false;
+      items_.push_back(item.member.value);
       if (!SkipArraySpace()) return false;
       if (p_ != end_ && *p_ == ']') break;
       if (p_ == end_ || *p_ != ',') return FailUnexpected("',' or ']' after an array element");
       ++p_;
     }
     ++p_;
-    nodes_[node].value.end = entry->member.value.end = Offset();
+    out->end = Offset();
+    out->items = arena().Store(items_.data() + start, items_.size() - start);
+    items_.resize(start);
+    return true;
+  }
+
+  // An inline table is complete when it closes, and every node and entry
+  // created since it opened is inside it: freeze them now and drop them, so
+  // that the mutable tree only ever holds the tables later lines can still
+  // add to.
+  bool Close(Entry* entry, uint32_t node, uint32_t first_entry) {
+    nodes_[node].value.end = Offset();
+    Freeze(node);
+    entry->member.value = nodes_[node].value;
+    entry->node = kNoNode;
+    nodes_.resize(node);
+    entries_.Truncate(first_entry);
     return true;
   }
 
   bool ParseInlineTable(Entry* entry, uint32_t depth, uint32_t parent) {
     if (TooDeep(depth)) return false;
     const uint32_t node = NewNode(Origin::kInline, depth, Here(), parent, entry->member.key);
+    const uint32_t first_entry = entries_.size();
     entry->node = node;
     entry->member.value.type = Type::kObject;
     const uint32_t section = next_section_++;  // dotted keys inside stay inside
@@ -707,8 +764,7 @@ class Parser {
       }
     }
     ++p_;
-    nodes_[node].value.end = entry->member.value.end = Offset();
-    return true;
+    return Close(entry, node, first_entry);
   }
 
   // Numbers, booleans, inf / nan and date-times: one token of value bytes
@@ -776,7 +832,6 @@ class Parser {
   }
 
   bool ParseNumber(const unsigned char* b, const unsigned char* e, Value* v) {
-    const std::string lexeme = Quote(v->text, 40);
     const unsigned char* q = b;
     const bool sign = *q == '+' || *q == '-';
     const bool negative = *q == '-';
@@ -794,13 +849,14 @@ class Parser {
       q += 2;
       const unsigned char* digits = q;
       if (!DigitRun(&q, e, radix, (std::string(name) + " digit").c_str())) return false;
-      if (q != e) return FailAtByte(q, "unexpected " + Describe(*q) + " in the number " + lexeme);
+      if (q != e) return NotANumber(q, v->text);
       return IntegerValue(b, digits, e, radix, false, v);
     }
     const unsigned char* digits = q;
     if (!DigitRun(&q, e, 10, "a digit")) return false;
     if (*digits == '0' && q - digits > 1) {
-      return FailAtByte(digits + 1, "leading zeros are not allowed in the number " + lexeme);
+      return FailAtByte(digits + 1,
+                        "leading zeros are not allowed in the number " + Quote(v->text, 40));
     }
     bool is_float = false;
     if (q != e && *q == '.') {
@@ -814,7 +870,7 @@ class Parser {
       if (q != e && (*q == '+' || *q == '-')) ++q;
       if (!DigitRun(&q, e, 10, "a digit in the exponent")) return false;
     }
-    if (q != e) return FailAtByte(q, "unexpected " + Describe(*q) + " in the number " + lexeme);
+    if (q != e) return NotANumber(q, v->text);
     if (!is_float) return IntegerValue(b, digits, e, 10, negative, v);
     // strtod is correctly rounded and needs a terminated copy without the
     // underscores; overflow gives +-inf, as for JSON numbers.
@@ -825,6 +881,10 @@ class Parser {
     }
     v->number = std::strtod(copy.c_str(), nullptr);
     return true;
+  }
+
+  bool NotANumber(const unsigned char* q, std::string_view lexeme) {
+    return FailAtByte(q, "unexpected " + Describe(*q) + " in the number " + Quote(lexeme, 40));
   }
 
   // The value of validated digits [digits, e); TOML integers are 64-bit
@@ -1117,12 +1177,11 @@ class Parser {
                    std::string_view key) {
     Node node;
     node.origin = origin;
+    node.serial = next_serial_++;
     node.depth = depth;
     node.parent = parent;
     node.key = key;
-    node.value.type = origin == Origin::kArray || origin == Origin::kArrayOfTables
-                          ? Type::kArray
-                          : Type::kObject;
+    node.value.type = origin == Origin::kArrayOfTables ? Type::kArray : Type::kObject;
     node.value.pos = pos;
     node.value.end = pos.offset;
     nodes_.push_back(std::move(node));
@@ -1155,19 +1214,21 @@ class Parser {
       }
       return kNoNode;
     }
-    const Slot& slot = slots_[Probe(node, key, HashKey(node, key))];
-    return slot.node == kNoNode ? kNoNode : slot.entry;
+    const Slot& slot = slots_[Probe(n.serial, key, HashKey(n.serial, key))];
+    return slot.serial == kNoNode ? kNoNode : slot.entry;
   }
 
-  // The slot holding (node, key), or the empty slot where it would go:
+  // The slot holding (table, key), or the empty slot where it would go:
   // open addressing with linear probing in a table at most half full, one
   // flat array for all tables (no allocation per key, few cache misses).
-  size_t Probe(uint32_t node, std::string_view key, uint64_t hash) const {
+  // Tables are told apart by serial, so the slots of an inline table that
+  // was frozen and dropped can never match a later table.
+  size_t Probe(uint32_t serial, std::string_view key, uint64_t hash) const {
     const size_t mask = slots_.size() - 1;
     for (size_t i = static_cast<size_t>(hash) & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
-      if (s.node == kNoNode ||
-          (s.hash == hash && s.node == node && entries_[s.entry].member.key == key)) {
+      if (s.serial == kNoNode ||
+          (s.hash == hash && s.serial == serial && entries_[s.entry].member.key == key)) {
         return i;
       }
     }
@@ -1179,25 +1240,25 @@ class Parser {
       old.swap(slots_);
       const size_t mask = slots_.size() - 1;
       for (const Slot& s : old) {
-        if (s.node == kNoNode) continue;
+        if (s.serial == kNoNode) continue;
         size_t i = static_cast<size_t>(s.hash) & mask;
-        while (slots_[i].node != kNoNode) i = (i + 1) & mask;
+        while (slots_[i].serial != kNoNode) i = (i + 1) & mask;
         slots_[i] = s;
       }
     }
+    const uint32_t serial = nodes_[node].serial;
     const std::string_view key = entries_[entry].member.key;
-    const uint64_t hash = HashKey(node, key);
-    Slot& slot = slots_[Probe(node, key, hash)];
+    const uint64_t hash = HashKey(serial, key);
+    Slot& slot = slots_[Probe(serial, key, hash)];
     slot.hash = hash;
-    slot.node = node;
+    slot.serial = serial;
     slot.entry = entry;
     ++indexed_;
   }
 
   // Appends to a container; tables that grow big get indexed.
   void AddEntry(uint32_t node, Entry entry) {
-    const uint32_t i = static_cast<uint32_t>(entries_.size());
-    entries_.push_back(std::move(entry));
+    const uint32_t i = entries_.Add(std::move(entry));
     Node& n = nodes_[node];
     if (n.last == kNoNode) {
       n.first = i;
@@ -1237,9 +1298,10 @@ class Parser {
     return name;
   }
 
-  // Turns the nodes into arena spans, children (created later) first.
-  void Freeze() {
-    for (size_t i = nodes_.size(); i-- > 0;) {
+  // Turns nodes [first, end) into arena spans, children (created later)
+  // first.
+  void Freeze(uint32_t first) {
+    for (size_t i = nodes_.size(); i-- > first;) {
       Node& n = nodes_[i];
       // Implied tables and arrays of tables end where the last thing in
       // them ends, sub-tables of their sub-tables included; header tables,
@@ -1282,13 +1344,15 @@ class Parser {
   const ParseOptions& options_;
   json::ParseError error_;
   std::vector<Node> nodes_;                 // [0] is the root
-  std::vector<Entry> entries_;              // of all tables and arrays
+  EntryStore entries_;                      // of all tables and arrays
   std::vector<Slot> slots_;                 // key index of the big tables
   size_t indexed_ = 0;                      // slots in use
   std::vector<KeyPart> keys_;               // the key being parsed (a stack)
+  std::vector<Value> items_;                // open arrays' items (a stack)
   uint32_t current_ = 0;                    // the table key/value lines go to
   uint32_t section_ = 0;                    // the current header's section
   uint32_t next_section_ = 1;               // one per header and inline table
+  uint32_t next_serial_ = 0;                // one per node ever created
   std::string scratch_;                     // decoding buffer for escapes
   std::unique_ptr<Arena> arena_;
 };

@@ -389,8 +389,13 @@ TEST(Fix, PlaceholderSyntaxPerClient) {
       {"claude-desktop", env, "\"API_KEY\": \"<API_KEY>\""},
       {"continue", "mcpServers:\n  - name: s\n    command: npx\n    env:\n      API_KEY: " + kToken + "\n",
        "API_KEY: \"${{ secrets.API_KEY }}\""},
-      {"codex", "[mcp_servers.s]\ncommand = \"npx\"\nenv = { API_KEY = \"" + kToken + "\" }\n",
-       "API_KEY = \"<API_KEY>\""},
+      {"codex", "[mcp_servers.s]\ncommand = \"npx\"\nenv = { API_KEY = \"" + kToken + "\", LOG = \"1\" }\n",
+       "[mcp_servers.s]\ncommand = \"npx\"\nenv = { LOG = \"1\" }\nenv_vars = [\"API_KEY\"]\n"},
+      {"codex", "[mcp_servers.s]\ncommand = \"npx\"\n\n[mcp_servers.s.env]\nLOG = \"1\"\nAPI_KEY = \"" + kToken + "\"\n",
+       "[mcp_servers.s]\ncommand = \"npx\"\nenv_vars = [\"API_KEY\"]\n\n[mcp_servers.s.env]\nLOG = \"1\"\n"},
+      {"codex", "[mcp_servers.r]\nurl = \"https://a.example/mcp\"\nhttp_headers = { Authorization = \"Bearer " + kToken + "\" }\n",
+       "[mcp_servers.r]\nurl = \"https://a.example/mcp\"\nhttp_headers = { }\nbearer_token_env_var = \"R_TOKEN\"\n"},
+      {"codex", "[mcp_servers.s]\ncommand = \"npx\"\nargs = [\"--key=" + kToken + "\"]\n", "--key=<S_KEY>"},
   };
   for (const Case& c : cases) {
     const FixResult r = Fix(c.text, Options{c.client});
@@ -476,6 +481,14 @@ TEST(Convert, WarnsForEveryFieldTheTargetCannotHold) {
     if (n.rule == "convert/unsupported-field") fields.insert(n.pointer);
   }
   EXPECT_EQ(fields, (std::set<std::string>{"/mcpServers/s/cwd", "/mcpServers/s/timeout", "/mcpServers/s/autoApprove"}));
+  const ConvertResult defaults = Convert(
+      "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"argz\": 1, \"env\": {\"K\": \"${K:-v}\"}}}}", "claude-code",
+      "cursor");
+  std::set<std::string> rules;
+  for (const Finding& n : defaults.notes) rules.insert(n.rule + " " + n.pointer);
+  EXPECT_TRUE(rules.count("convert/default-dropped /mcpServers/s/env/K")) << defaults.text;
+  EXPECT_TRUE(rules.count("schema/unknown-key /mcpServers/s/argz"));
+  EXPECT_NE(defaults.text.find("\"K\": \"${env:K}\""), std::string::npos) << defaults.text;
   const ConvertResult bad = Convert(text, "cline", "clude-code");
   EXPECT_FALSE(bad.ok);
   ASSERT_FALSE(bad.notes.empty());

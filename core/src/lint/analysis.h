@@ -45,6 +45,30 @@ void NetRules(ReadContext* ctx);
 /// expands it itself (false: the user must replace it by hand).
 std::string PlaceholderFor(const ClientSchema& schema, const std::string& id, bool* expanded);
 
+/// Codex expands no variables; it forwards environment variables by name.
+/// A literal secret that is a whole `env` value moves to `env_vars`, and an
+/// `Authorization = "Bearer <secret>"` in `http_headers` becomes
+/// `bearer_token_env_var`, as the Codex writer spells them: the pair is cut
+/// out and the name added to the server's table. Forward() returns false
+/// when the file's shape does not allow it (an inline server table, a key
+/// sharing its line); the caller then writes a placeholder.
+class CodexForwarder {
+ public:
+  explicit CodexForwarder(ReadContext* ctx) : ctx_(ctx) {}
+  /// `node` is env value (or header value, `header`) `name` of entry
+  /// `entry`; the edits go to ctx->issues[issue].
+  bool Forward(size_t entry, const json::Value& node, const std::string& name, bool header, size_t issue);
+
+ private:
+  struct Pending {
+    size_t issue = 0;  // holds the one insertion edit per entry
+    size_t edit = 0;
+    std::vector<std::string> names;
+  };
+  ReadContext* ctx_;
+  std::vector<std::pair<size_t, Pending>> env_vars_;  // per entry
+};
+
 /// The text of a string value `v` rewritten as `value`, quoted the way the
 /// original was where the syntax allows (JSON string, TOML basic or literal
 /// string, YAML plain/single/double-quoted scalar).

@@ -70,6 +70,12 @@ ConvertResult Convert(std::string_view text, std::string_view from, std::string_
       n.severity = Severity::kWarning;
       n.message += "; copied as it is: run `mcp-builder fix` on the result";
       r.notes.push_back(std::move(n));
+    } else if (f.rule == "schema/unknown-key" || f.rule == "schema/field-name") {
+      // Members no reader takes are not converted: say so.
+      Finding n = f;
+      n.severity = Severity::kWarning;
+      n.message += "; not converted";
+      r.notes.push_back(std::move(n));
     } else if (f.severity == Severity::kError &&
                (f.rule.rfind("syntax/", 0) == 0 || f.rule.rfind("schema/", 0) == 0 || f.rule.rfind("lint/", 0) == 0)) {
       r.notes.push_back(f);
@@ -94,6 +100,21 @@ ConvertResult Convert(std::string_view text, std::string_view from, std::string_
                              "server " + text::Quoted(re.entry.name) + " written as " + text::Quoted(e.name) +
                                  " (letters, digits, '-' and '_', unique, starting with a letter)",
                              at, re.object.pointer));
+    }
+    // ${VAR:-default} (Claude Code) keeps only VAR in the neutral model.
+    std::vector<const Field*> fields = {&re.url, &re.command};
+    for (const auto* list : {&re.args, &re.env, &re.headers}) {
+      for (const Field& f : *list) fields.push_back(&f);
+    }
+    for (const Field* f : fields) {
+      if (!f->node || !f->node->is_string() || a->schema->refs != Refs::kDollarBrace) continue;
+      const std::string_view v = f->node->text;
+      const size_t open = v.find("${");
+      if (open == std::string_view::npos || v.find(":-", open) == std::string_view::npos) continue;
+      r.notes.push_back(Note("convert/default-dropped", Severity::kWarning,
+                             "a ${VAR:-default} default in server " + text::Quoted(re.entry.name) +
+                                 " has no counterpart in " + target->display + "; only the variable is kept",
+                             f->node->pos, f->pointer));
     }
     for (const auto& [key, field] : re.extras) {
       r.notes.push_back(Note("convert/unsupported-field", Severity::kWarning,

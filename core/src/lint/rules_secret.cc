@@ -150,7 +150,7 @@ std::string_view RuleTitle(std::string_view rule) {
 
 class SecretFixer {
  public:
-  explicit SecretFixer(ReadContext* ctx) : ctx_(ctx), owners_(Owners(*ctx)) {}
+  explicit SecretFixer(ReadContext* ctx) : ctx_(ctx), owners_(Owners(*ctx)), codex_(ctx) {}
 
   // Adds the placeholder edit to ctx->issues.back() when `node` belongs to
   // an entry. `secret` is the secret's text as it appears in the value.
@@ -159,6 +159,7 @@ class SecretFixer {
     Issue& issue = ctx_->issues[index];
     const auto it = owners_.find(&node);
     if (it == owners_.end()) return;  // not in a server entry: moved by hand
+    if (Forward(it->second, node, secret, index)) return;
     const std::string id = IdFor(it->second, secret);
     bool expanded = false;
     const std::string ref = PlaceholderFor(ctx_->schema, id, &expanded);
@@ -188,6 +189,26 @@ class SecretFixer {
   }
 
  private:
+  // Codex: a whole env value or bearer header forwarded by name instead.
+  bool Forward(const Owner& o, const json::Value& node, std::string_view secret, size_t issue) {
+    if (ctx_->schema.id != std::string_view("codex")) return false;
+    std::string lower;
+    for (const char c : o.name) lower.push_back(static_cast<char>(c | 0x20));
+    const bool env = o.kind == Owner::kEnv && node.text == secret;
+    const bool bearer = o.kind == Owner::kHeader && lower == "authorization" &&
+                        node.text.size() == secret.size() + 7 && node.text.substr(0, 7) == "Bearer " &&
+                        node.text.substr(7) == secret;
+    if (!env && !bearer) return false;
+    const std::string name = env ? o.name : IdFor(o, secret);
+    if (!codex_.Forward(o.entry, node, name, bearer, issue)) return false;
+    const ReadEntry& e = ctx_->entries[o.entry];
+    if (std::none_of(ctx_->secrets.begin(), ctx_->secrets.end(),
+                     [&](const config::SecretInfo& s) { return s.id == name; })) {
+      ctx_->secrets.push_back({name, "Secret for the " + e.entry.name + " MCP server", e.entry.name});
+    }
+    return true;
+  }
+
   std::string IdFor(const Owner& o, std::string_view secret) {
     const std::string base = SecretId(*ctx_, o);
     const std::string key(secret);
@@ -208,6 +229,7 @@ class SecretFixer {
   std::map<const json::Value*, Pending> pending_;
   std::map<std::string, std::string> ids_;  // secret text -> id: one id per value
   std::map<std::string, bool> used_;
+  CodexForwarder codex_;
 };
 
 }  // namespace
