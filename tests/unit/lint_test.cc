@@ -396,6 +396,12 @@ TEST(Fix, PlaceholderSyntaxPerClient) {
       {"codex", "[mcp_servers.r]\nurl = \"https://a.example/mcp\"\nhttp_headers = { Authorization = \"Bearer " + kToken + "\" }\n",
        "[mcp_servers.r]\nurl = \"https://a.example/mcp\"\nhttp_headers = { }\nbearer_token_env_var = \"R_TOKEN\"\n"},
       {"codex", "[mcp_servers.s]\ncommand = \"npx\"\nargs = [\"--key=" + kToken + "\"]\n", "--key=<S_KEY>"},
+      {"goose", "extensions:\n  s:\n    cmd: npx\n    envs:\n      A: x\n      API_KEY: " + kToken + "\n    env_keys: []\n",
+       "extensions:\n  s:\n    cmd: npx\n    envs:\n      A: x\n    env_keys: [\"API_KEY\"]\n"},
+      {"goose", "extensions:\n  s:\n    cmd: npx\n    envs:\n      API_KEY: " + kToken + "  # mine\n    timeout: 300\n",
+       "extensions:\n  s:\n    cmd: npx\n    envs: {}  # mine\n    timeout: 300\n    env_keys:\n      - \"API_KEY\"\n"},
+      {"goose", "extensions:\n  s:\n    cmd: npx\n    envs:\n      API_KEY: " + kToken + "\n    env_keys:\n      - B\n",
+       "    envs: {}\n    env_keys:\n      - B\n      - \"API_KEY\"\n"},
   };
   for (const Case& c : cases) {
     const FixResult r = Fix(c.text, Options{c.client});

@@ -69,6 +69,26 @@ class CodexForwarder {
   std::vector<std::pair<size_t, Pending>> env_vars_;  // per entry
 };
 
+/// Goose keeps secrets in its keyring: a literal secret that is a whole
+/// `envs` value leaves the file and its name joins `env_keys`, as the Goose
+/// writer spells it. Block-style YAML only; false otherwise (the caller
+/// then writes a placeholder).
+class GooseForwarder {
+ public:
+  explicit GooseForwarder(ReadContext* ctx) : ctx_(ctx) {}
+  bool Forward(size_t entry, const json::Value& node, const std::string& name, size_t issue);
+
+ private:
+  struct Pending {
+    size_t issue = 0;
+    size_t edit = 0;
+    std::vector<std::string> names;
+  };
+  ReadContext* ctx_;
+  std::vector<std::pair<size_t, Pending>> env_keys_;  // per entry
+  std::vector<const json::Value*> cut_;  // the envs mapping of each pair cut so far
+};
+
 /// The text of a string value `v` rewritten as `value`, quoted the way the
 /// original was where the syntax allows (JSON string, TOML basic or literal
 /// string, YAML plain/single/double-quoted scalar).

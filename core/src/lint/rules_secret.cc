@@ -150,7 +150,7 @@ std::string_view RuleTitle(std::string_view rule) {
 
 class SecretFixer {
  public:
-  explicit SecretFixer(ReadContext* ctx) : ctx_(ctx), owners_(Owners(*ctx)), codex_(ctx) {}
+  explicit SecretFixer(ReadContext* ctx) : ctx_(ctx), owners_(Owners(*ctx)), codex_(ctx), goose_(ctx) {}
 
   // Adds the placeholder edit to ctx->issues.back() when `node` belongs to
   // an entry. `secret` is the secret's text as it appears in the value.
@@ -181,17 +181,20 @@ class SecretFixer {
     Issue& owner = ctx_->issues[pending->second.issue];
     owner.edits.assign(1, {node.pos.offset, node.end - node.pos.offset,
                            RequoteString(ctx_->text, node, ctx_->schema.syntax, value)});
-    const ReadEntry& e = ctx_->entries[it->second.entry];
-    if (std::none_of(ctx_->secrets.begin(), ctx_->secrets.end(),
-                     [&](const config::SecretInfo& s) { return s.id == id; })) {
-      ctx_->secrets.push_back({id, "Secret for the " + e.entry.name + " MCP server", e.entry.name});
-    }
+    Remember(it->second, id);
   }
 
  private:
-  // Codex: a whole env value or bearer header forwarded by name instead.
+  // Codex and Goose: a whole env value (or a Codex bearer header) passed
+  // by name instead of a placeholder neither would expand.
   bool Forward(const Owner& o, const json::Value& node, std::string_view secret, size_t issue) {
-    if (ctx_->schema.id != std::string_view("codex")) return false;
+    const std::string_view client = ctx_->schema.id;
+    if (client == "goose") {
+      if (o.kind != Owner::kEnv || node.text != secret || !goose_.Forward(o.entry, node, o.name, issue)) return false;
+      Remember(o, o.name);
+      return true;
+    }
+    if (client != "codex") return false;
     std::string lower;
     for (const char c : o.name) lower.push_back(static_cast<char>(c | 0x20));
     const bool env = o.kind == Owner::kEnv && node.text == secret;
@@ -201,12 +204,17 @@ class SecretFixer {
     if (!env && !bearer) return false;
     const std::string name = env ? o.name : IdFor(o, secret);
     if (!codex_.Forward(o.entry, node, name, bearer, issue)) return false;
+    Remember(o, name);
+    return true;
+  }
+
+  // A name the user must provide, once.
+  void Remember(const Owner& o, const std::string& id) {
     const ReadEntry& e = ctx_->entries[o.entry];
     if (std::none_of(ctx_->secrets.begin(), ctx_->secrets.end(),
-                     [&](const config::SecretInfo& s) { return s.id == name; })) {
-      ctx_->secrets.push_back({name, "Secret for the " + e.entry.name + " MCP server", e.entry.name});
+                     [&](const config::SecretInfo& s) { return s.id == id; })) {
+      ctx_->secrets.push_back({id, "Secret for the " + e.entry.name + " MCP server", e.entry.name});
     }
-    return true;
   }
 
   std::string IdFor(const Owner& o, std::string_view secret) {
@@ -230,6 +238,7 @@ class SecretFixer {
   std::map<std::string, std::string> ids_;  // secret text -> id: one id per value
   std::map<std::string, bool> used_;
   CodexForwarder codex_;
+  GooseForwarder goose_;
 };
 
 }  // namespace

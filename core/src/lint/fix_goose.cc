@@ -1,0 +1,110 @@
+// Fix for Goose: secrets leave config.yaml for Goose's keyring. The pair
+// is cut from `envs` and its name listed in `env_keys` (reference §1.10),
+// the way the Goose writer (core/src/gen/clients/goose.cc) writes them.
+#include <algorithm>
+
+#include "gen/emit.h"
+#include "lint/analysis.h"
+
+namespace mcp_builder {
+namespace lint {
+
+namespace {
+
+bool Blank(char c) { return c == ' ' || c == '\t'; }
+
+// Offset of the start of the line holding `offset`, and whether only
+// blanks precede `offset` on it.
+size_t LineStart(std::string_view text, size_t offset, bool* alone) {
+  size_t start = offset;
+  while (start > 0 && Blank(text[start - 1])) --start;
+  *alone = start == 0 || text[start - 1] == '\n';
+  while (start > 0 && text[start - 1] != '\n') --start;
+  return start;
+}
+
+// Just past the line break ending the line that holds `offset`, when only
+// blanks or a comment follow `offset` on it; npos otherwise.
+size_t LineEnd(std::string_view text, size_t offset) {
+  size_t i = offset;
+  while (i < text.size() && Blank(text[i])) ++i;
+  if (i < text.size() && text[i] == '#') i = std::min(text.find('\n', i), text.size());
+  if (i < text.size() && text[i] == '\r') ++i;
+  if (i < text.size() && text[i] != '\n') return std::string_view::npos;
+  return i < text.size() ? i + 1 : i;
+}
+
+}  // namespace
+
+bool GooseForwarder::Forward(size_t entry, const json::Value& node, const std::string& name, size_t issue) {
+  const std::string_view text = ctx_->text;
+  const json::Value& server = *ctx_->entries[entry].object.node;
+  const json::Member* envs = nullptr;
+  for (const json::Member& m : server.members) {
+    if (m.key == "envs") envs = &m;
+  }
+  if (!envs || !envs->value.is_object() || text[envs->value.pos.offset] == '{') return false;
+  const json::Member* pair = nullptr;
+  for (const json::Member& m : envs->value.members) {
+    if (&m.value == &node) pair = &m;
+  }
+  bool alone = false;
+  const size_t start = pair ? LineStart(text, pair->key_pos.offset, &alone) : 0;
+  const size_t stop = pair ? LineEnd(text, node.end) : std::string_view::npos;
+  if (!pair || !alone || stop == std::string_view::npos) return false;
+  const json::Value* keys = server.Find("env_keys");
+  if (keys && !keys->is_array()) return false;
+  const bool flow_keys = keys && text[keys->pos.offset] == '[';
+  // Where the name goes: after the last env_keys item, into an empty flow
+  // list, or as a new env_keys member after the server's last value.
+  uint32_t at = server.end;
+  if (keys) at = keys->items.empty() ? (flow_keys ? keys->pos.offset + 1 : keys->end) : keys->items.back().end;
+  if (at > start && at < stop) return false;
+  if (keys && !flow_keys && keys->items.empty()) return false;  // "env_keys:" with nothing: null, not a list
+
+  std::vector<Edit>& edits = ctx_->issues[issue].edits;
+  cut_.push_back(&envs->value);
+  const size_t cut_so_far = static_cast<size_t>(std::count(cut_.begin(), cut_.end(), &envs->value));
+  if (cut_so_far == envs->value.members.size()) {
+    // The last pair of envs: an empty block mapping would read as null.
+    const size_t colon = text.find(':', envs->key_pos.offset + envs->key.size());
+    edits.assign(1, {static_cast<uint32_t>(colon + 1), static_cast<uint32_t>(envs->value.end - colon - 1), " {}"});
+    // Earlier cuts of this mapping fall inside this edit: drop them.
+    for (Issue& i : ctx_->issues) {
+      if (&i == &ctx_->issues[issue]) continue;
+      i.edits.erase(std::remove_if(i.edits.begin(), i.edits.end(), [&](const Edit& e) {
+                      return e.length && e.offset > colon && e.offset < envs->value.end;
+                    }),
+                    i.edits.end());
+    }
+  } else {
+    edits.assign(1, {static_cast<uint32_t>(start), static_cast<uint32_t>(stop - start), ""});
+  }
+  auto it = std::find_if(env_keys_.begin(), env_keys_.end(), [&](const auto& p) { return p.first == entry; });
+  if (it == env_keys_.end()) {
+    env_keys_.push_back({entry, {issue, edits.size(), {}}});
+    it = env_keys_.end() - 1;
+    edits.push_back({});
+  }
+  Pending& p = it->second;
+  p.names.push_back(name);
+  // Indentation: a block list's items keep theirs; a new member takes the
+  // server's keys' column.
+  const std::string key_indent(server.pos.column - 1, ' ');
+  std::string add;
+  for (const std::string& n : p.names) {
+    if (flow_keys) {
+      add += (add.empty() && keys->items.empty() ? "" : ", ") + gen::YamlString(n);
+    } else {
+      const std::string item_indent = keys ? std::string(keys->pos.column - 1, ' ') : key_indent + "  ";
+      add += "\n" + item_indent + "- " + gen::YamlString(n);
+    }
+  }
+  if (!keys) add = "\n" + key_indent + "env_keys:" + add;
+  ctx_->issues[p.issue].edits[p.edit] = {at, 0, add};
+  ctx_->issues[issue].finding.fix = "move it to Goose's keyring: env_keys gets \"" + name + "\"";
+  return true;
+}
+
+}  // namespace lint
+}  // namespace mcp_builder
