@@ -990,6 +990,38 @@ TEST(SecretScan, ShannonEntropy) {
   EXPECT_DOUBLE_EQ(ShannonEntropy("0123456789abcdef"), 4.0);
 }
 
+TEST(SecretScan, GitLabRoutableTokenWithTheTwoDotSuffix) {
+  // GitLab's current routable framing ".01." before the suffix (TH v3).
+  const std::string token = "glpat-" + std::string("Zq8Wk2Lm5Np7Rt1Vx4Bz6Cd9Fg3Hj0Ks") + ".01." + "a1b2c3d4e";
+  const auto found = Scan("{\"GITLAB_TOKEN\": \"" + token + "\"}");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rule, "secret/gitlab-pat-routable");
+  EXPECT_EQ(found[0].length, token.size());
+}
+
+TEST(SecretScan, APlaceholderKeyBlockDoesNotSwallowTheRealOneAfterIt) {
+  // A placeholder body must not run on to the next block's END marker.
+  std::string body;
+  for (int i = 0; i < 20; ++i) body += "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC" + std::to_string(i * 7919) + "\n";
+  const std::string text = "A=-----BEGIN PRIVATE KEY-----\nYOUR_KEY_HERE\n-----END PRIVATE KEY-----\n"
+                           "B=\"ghp_" + std::string("Qw3Er5Ty7Ui9Op1As3Df5Gh7Jk9Lz2Xc4Vb6") + "\"\n"
+                           "C=-----BEGIN PRIVATE KEY-----\n" + body + "-----END PRIVATE KEY-----\n";
+  const auto found = Scan(text);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].rule, "secret/github-pat");
+  EXPECT_EQ(found[1].rule, "secret/private-key");
+  EXPECT_EQ(text.substr(found[1].offset, 27), "-----BEGIN PRIVATE KEY-----");
+  EXPECT_GT(found[1].offset, text.find("C="));
+}
+
+TEST(SecretScan, AwsSecretKeyAsTheNextArgument) {
+  const std::string key = "wJalrXUtnFEMI/K7MDENG/" + std::string("bPxRfiCYz8Qk3mNvLp");
+  const auto found = Scan("\"args\": [\"--secret-access-key\", \"" + key + "\"]");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rule, "secret/aws-secret-access-key");
+  EXPECT_EQ(found[0].length, 40u);
+}
+
 }  // namespace
 }  // namespace secrets
 }  // namespace mcp_builder

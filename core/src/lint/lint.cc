@@ -2,7 +2,6 @@
 #include "mcp_builder/lint.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "lint/analysis.h"
 #include "text_checks.h"
@@ -33,19 +32,27 @@ void DuplicateKeyRule(const json::Value& root, ReadContext* ctx) {
     std::string pointer;
   };
   std::vector<Frame> stack = {{&root, ""}};
-  std::unordered_map<std::string_view, const json::Member*> seen;
+  std::vector<const json::Member*> sorted;
   while (!stack.empty()) {
     const Frame f = std::move(stack.back());
     stack.pop_back();
-    seen.clear();
+    // Sorted by key (stable: document order among equals), so equal keys
+    // are neighbours: n log n per object, no hash table to clear.
+    sorted.clear();
+    for (const json::Member& m : f.v->members) sorted.push_back(&m);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const json::Member* a, const json::Member* b) { return a->key < b->key; });
+    for (size_t i = 1; i < sorted.size(); ++i) {
+      const json::Member& m = *sorted[i];
+      if (m.key != sorted[i - 1]->key) continue;
+      size_t first = i - 1;
+      while (first > 0 && sorted[first - 1]->key == m.key) --first;
+      ctx->Add("schema/duplicate-key", Severity::kWarning,
+               "key " + text::Quoted(m.key) + " appears again (first at line " +
+                   std::to_string(sorted[first]->key_pos.line) + "); only one of the two values is used",
+               m.key_pos, Pointer(f.pointer, m.key), static_cast<uint32_t>(m.key.size()));
+    }
     for (const json::Member& m : f.v->members) {
-      const auto [it, fresh] = seen.insert({m.key, &m});
-      if (!fresh) {
-        ctx->Add("schema/duplicate-key", Severity::kWarning,
-                 "key " + text::Quoted(m.key) + " appears again (first at line " +
-                     std::to_string(it->second->key_pos.line) + "); only one of the two values is used",
-                 m.key_pos, Pointer(f.pointer, m.key), static_cast<uint32_t>(m.key.size()));
-      }
       if (!m.value.members.empty() || !m.value.items.empty()) stack.push_back({&m.value, Pointer(f.pointer, m.key)});
     }
     for (size_t i = 0; i < f.v->items.size(); ++i) {

@@ -16,13 +16,18 @@ namespace secrets {
 namespace {
 
 // Separator between a key name and its value in JSON, YAML, .env, INI and
-// command lines: `"KEY": "v"`, `KEY=v`, `key: 'v'`, `key => v`, `--key v`.
-#define SEP R"(["']?(?:[ \t]*(?:=>|:=|=|:)[ \t]*|[ \t]+)["']?)"
+// command lines: `"KEY": "v"`, `KEY=v`, `key: 'v'`, `key => v`, `--key v`,
+// and a flag and its value as two items of an argument list:
+// `"--secret-access-key", "v"`.
+#define SEP R"(["']?(?:[ \t]*(?:=>|:=|=|:|,)[ \t]*|[ \t]+)["']?)"
 
 // Between BEGIN and END of a PEM block: anything, shortest first (real line
-// breaks or JSON "\n" escapes, PGP armor and Proc-Type headers). Kept lazy and
-// unbounded; RE2 stays linear (security.md §2.3 recipe 4).
-#define PEM_BODY R"([\s\S]{64,}?)"
+// breaks or JSON "\n" escapes, PGP armor and Proc-Type headers), except a
+// run of two dashes: so a placeholder block ("-----BEGIN ... KEY-----
+// YOUR_KEY_HERE -----END ... KEY-----") never runs on into the next block's
+// END and swallows everything between. Kept lazy and unbounded; RE2 stays
+// linear (security.md §2.3 recipe 4).
+#define PEM_BODY R"((?:[^-]|-[^-]){64,}?)"
 
 // Password part of a URL's userinfo: up to '@', outside quotes and spaces.
 #define URL_USER R"([^\s:/@?#"'<>\\]*)"
@@ -58,8 +63,10 @@ const std::vector<RuleSpec>* BuildRules() {
       // prefixes are GitLab's own (docs "Token prefixes", MR !138438 gldt-).
       {"gitlab-pat", "GitLab personal access token",
        R"((glpat-[A-Za-z0-9_-]{20}))", kWord, kWordDash, 3.0},
+      // Routable: GL's one-dot form, and TH v3's current two-dot one
+      // (".01." before the 9-character suffix).
       {"gitlab-pat-routable", "GitLab personal access token (routable)",
-       R"((glpat-[A-Za-z0-9_-]{27,300}\.[0-9a-z]{9}))", kWord, kWordDash, 4.0},
+       R"((glpat-[A-Za-z0-9_-]{27,300}\.(?:[0-9a-z]{2}\.)?[0-9a-z]{9}))", kWord, kWordDash, 4.0},
       {"gitlab-pipeline-trigger-token", "GitLab pipeline trigger token",
        R"((glptt-[0-9a-f]{40}))", kWord, kWord, 3.0},
       {"gitlab-runner-token", "GitLab runner authentication token",

@@ -57,6 +57,9 @@ constexpr int64_t kAtomSetMaxMem = 8 << 20;
 // Shortest literal worth prefiltering on (FilteredRE2 min_atom_len).
 constexpr int kMinAtomLength = 3;
 constexpr size_t kMaxMatchesPerRule = kMaxFindings;
+// Longest match a prefixed rule is tried for: far above any token or PEM
+// key (a 16384-bit RSA key is ~12 KB).
+constexpr size_t kMaxMatchLength = 64 << 10;
 
 // Documented example keys: never reported even though they match a format.
 constexpr std::array<std::string_view, 5> kDocumentedExamples = {
@@ -117,6 +120,9 @@ struct Matchers {
   RE2::Set atoms{AtomOptions(), RE2::UNANCHORED};
   std::vector<int> rule_of_id;  // FilteredRE2 id -> index in RuleSpecs()
   std::vector<int> id_of_rule;  // index in RuleSpecs() -> id, or -1
+  // Per rule: the literal every match starts with ("ghp_", "-----BEGIN"),
+  // when it has one of kMinAtomLength bytes or more; else "".
+  std::vector<std::string> prefix_of_rule;
   bool ok = true;
   std::string error;
 };
@@ -143,6 +149,20 @@ const Matchers& GetMatchers() {
       }
       m->id_of_rule.push_back(id);
       m->rule_of_id.push_back(static_cast<int>(i));
+    }
+    // Every string a rule matches lies between min and max: their common
+    // start is a literal prefix of every match.
+    for (size_t i = 0; i < specs.size(); ++i) {
+      std::string min, max, prefix;
+      const int id = m->id_of_rule[i];
+      if (id >= 0 && m->filter.GetRE2(id).PossibleMatchRange(&min, &max, 64)) {
+        while (prefix.size() < min.size() && prefix.size() < max.size() &&
+               min[prefix.size()] == max[prefix.size()]) {
+          prefix.push_back(min[prefix.size()]);
+        }
+      }
+      if (prefix.size() < static_cast<size_t>(kMinAtomLength)) prefix.clear();
+      m->prefix_of_rule.push_back(std::move(prefix));
     }
     std::vector<std::string> atoms;
     if (m->filter.NumRegexps() > 0) m->filter.Compile(&atoms);
@@ -504,10 +524,26 @@ std::vector<Finding> Scan(std::string_view text) {
   for (int r : candidates) {
     const RuleSpec& spec = specs[static_cast<size_t>(r)];
     const RE2& re = m.filter.GetRE2(m.id_of_rule[static_cast<size_t>(r)]);
+    const std::string& prefix = m.prefix_of_rule[static_cast<size_t>(r)];
     size_t pos = 0, accepted = 0;
     re2::StringPiece groups[2];
-    while (pos <= text.size() && accepted < kMaxMatchesPerRule &&
-           re.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
+    // A rule with a literal prefix is tried ANCHORED at each occurrence of
+    // it, over a bounded window: an unanchored DFA over a text dense in
+    // near-matches (long alphanumeric runs against counted repetitions)
+    // builds a new state at almost every byte, and costs most of a Scan.
+    const auto next_match = [&]() -> bool {
+      if (prefix.empty()) return re.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2);
+      while (pos < text.size()) {
+        const size_t at = text.find(prefix, pos);
+        if (at == std::string_view::npos) return false;
+        if (re.Match(input, at, std::min(text.size(), at + kMaxMatchLength), RE2::ANCHOR_START, groups, 2)) {
+          return true;
+        }
+        pos = at + 1;
+      }
+      return false;
+    };
+    while (pos <= text.size() && accepted < kMaxMatchesPerRule && next_match()) {
       const size_t start = static_cast<size_t>(groups[0].data() - text.data());
       const size_t end = start + groups[0].size();
       const bool left_ok =
