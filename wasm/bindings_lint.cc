@@ -70,9 +70,13 @@ size_t ScanSecrets(uintptr_t address, size_t length) {
   return out.size();
 }
 
+// The largest file lint, fix, convert and scanSecrets read.
+size_t LintMaxBytes() { return mcp_builder::lint::kMaxBytes; }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(mcp_builder_lint) {
+  emscripten::function("lintMaxBytes", &LintMaxBytes);
   emscripten::function("lint", &Lint);
   emscripten::function("fix", &Fix);
   emscripten::function("convert", &Convert);

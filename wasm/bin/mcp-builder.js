@@ -303,9 +303,9 @@ function readConfig(opts, command, mcp, err) {
   const [path] = opts.inputs;
   const shown = path === '-' ? '<stdin>' : path;
   try {
-    const input = readInput(path, mcp.limits.maxBytes);
+    const input = readInput(path, mcp.limits.lintMaxBytes);
     if (input.truncated) {
-      err(`mcp-builder: ${shown}: larger than the limit of ${mcp.limits.maxBytes} bytes\n`);
+      err(`mcp-builder: ${shown}: larger than the limit of ${mcp.limits.lintMaxBytes} bytes\n`);
       return null;
     }
     return { shown, bytes: input.bytes };

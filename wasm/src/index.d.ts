@@ -49,6 +49,8 @@ export interface Limits {
   maxDepth: number;
   /** Diagnostics reported per document before the rest are summarised. */
   maxDiagnostics: number;
+  /** Lint module only: largest file lint, fix, convert and scanSecrets read (16 MiB). */
+  lintMaxBytes?: number;
 }
 
 export type ClientId = 'claude-desktop' | 'claude-code' | 'cursor' | 'vscode' | 'windsurf' | 'zed' |

@@ -145,7 +145,11 @@ function tooLargeLint(size, maxBytes) {
 const LINT_FORMATS = ['json', 'text', 'sarif'];
 
 function wrap(core, kind) {
-  const limits = Object.freeze(JSON.parse(core.limits()));
+  // The lint module reads larger files than the validator (lint.h kMaxBytes).
+  const limits = Object.freeze({
+    ...JSON.parse(core.limits()),
+    ...(kind === 'lint' ? { lintMaxBytes: core.lintMaxBytes() } : {}),
+  });
   const targets = Object.freeze(JSON.parse(core.targets()));
   // Input goes into one reusable buffer in wasm memory: strings are encoded
   // there directly (TextEncoder.encodeInto), bytes are copied as they are,
@@ -255,7 +259,8 @@ function wrap(core, kind) {
         throw new TypeError(`${name}: input must be a string or a Uint8Array`);
       }
       const size = typeof input === 'string' ? input.length : input.byteLength;
-      return size > limits.maxBytes ? (typeof input === 'string' ? utf8Length(input) : size) : 0;
+      if (size <= limits.lintMaxBytes) return 0;
+      return typeof input === 'string' ? utf8Length(input) : size;
     };
     const text = (value, name, what) => {
       if (value === undefined) return undefined;
@@ -274,7 +279,7 @@ function wrap(core, kind) {
         if (!LINT_FORMATS.includes(format)) throw new TypeError(`lint: options.format must be one of ${LINT_FORMATS.join(', ')}`);
         const over = inputSize(input, 'lint');
         if (over) {
-          const report = tooLargeLint(over, limits.maxBytes);
+          const report = tooLargeLint(over, limits.lintMaxBytes);
           if (format === 'json') return report;
           return format === 'text' ? `${file}:1:1: error syntax/too-large ${report.findings[0].message}\n` : null;
         }
@@ -285,9 +290,13 @@ function wrap(core, kind) {
       /** Replace literal secrets by the client's placeholders; see FixResult. */
       fix(input, options = {}) {
         const client = text(options.client, 'fix', 'options.client') ?? 'auto';
-        if (inputSize(input, 'fix')) {
-          const report = tooLargeLint(inputSize(input, 'fix'), limits.maxBytes);
-          return { ok: false, client: '', text: typeof input === 'string' ? input : '', changes: 0, secrets: [], envTemplate: '', remaining: report.findings };
+        const over = inputSize(input, 'fix');
+        if (over) {
+          const report = tooLargeLint(over, limits.lintMaxBytes);
+          return {
+            ok: false, client: '', text: typeof input === 'string' ? input : '', changes: 0, secrets: [],
+            envTemplate: '', remaining: report.findings,
+          };
         }
         const length = write(input);
         return JSON.parse(answer(core.fix(bufferAddress, length, client)));
@@ -297,8 +306,9 @@ function wrap(core, kind) {
         const from = text(options.from, 'convert', 'options.from') ?? 'auto';
         const to = text(options.to, 'convert', 'options.to');
         if (!to) throw new TypeError('convert: options.to (a client id) is required');
-        if (inputSize(input, 'convert')) {
-          const report = tooLargeLint(inputSize(input, 'convert'), limits.maxBytes);
+        const over = inputSize(input, 'convert');
+        if (over) {
+          const report = tooLargeLint(over, limits.lintMaxBytes);
           return { ok: false, from: '', to, text: '', notes: report.findings };
         }
         const length = write(input);
@@ -312,7 +322,7 @@ function wrap(core, kind) {
        */
       scanSecrets(input) {
         if (inputSize(input, 'scanSecrets')) {
-          throw new RangeError(`scanSecrets: input is over the ${limits.maxBytes}-byte limit`);
+          throw new RangeError(`scanSecrets: input is over the ${limits.lintMaxBytes}-byte limit`);
         }
         const length = write(input);
         return JSON.parse(answer(core.scanSecrets(bufferAddress, length)));

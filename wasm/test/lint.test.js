@@ -208,7 +208,10 @@ test('hostile input gets a finding, never a crash', () => {
       mcp.convert(input, { from: client, to: 'cursor' });
     }
   }
-  const huge = ' '.repeat(mcp.limits.maxBytes + 1);
+  assert.equal(mcp.limits.lintMaxBytes, 16 << 20);
+  const big = ' '.repeat(mcp.limits.maxBytes + 1) + '{"mcpServers": {}}'; // over the validator's limit, fine here
+  assert.equal(mcp.lint(big).exitCode, 0);
+  const huge = ' '.repeat(mcp.limits.lintMaxBytes + 1);
   assert.equal(mcp.lint(huge).findings[0].rule, 'syntax/too-large');
   assert.throws(() => mcp.scanSecrets(huge), RangeError);
   assert.throws(() => mcp.lint(42), TypeError);
