@@ -1,17 +1,22 @@
 // TOML 1.0 parser producing json::Value trees with positions (see toml.h).
 //
 // TOML can add keys to a table long after the table was opened ([a.b] after
-// [c], dotted keys, one [[array]] element after another), so the parser
-// first builds a mutable tree of Nodes, one per table or array, each with its
-// entries in document order, and freezes it into arena spans at the end. A
-// child is always created after its parent, so freezing the nodes in reverse
-// creation order sees every child complete before its parent: one pass, no
-// recursion. Key lookups scan small tables and hash big ones, so a table
-// with 100k keys stays linear.
+// [c], dotted keys, one [[array]] element after another), so tables are
+// built as a mutable tree of Nodes, each linking its entries in document
+// order, and frozen into arena spans at the end. A child is always created
+// after its parent, so freezing the nodes in reverse creation order sees
+// every child complete before its parent: one pass, no recursion.
+//
+// Arrays and inline tables, by contrast, are complete when they close (and
+// make up most of a Codex config), so they are frozen at once: arrays stage
+// their items on a stack like the JSON parser, and an inline table's nodes
+// and entries (all created after it opened) are frozen and popped. Key
+// lookups scan small tables and probe one flat hash index for big ones, so
+// a table with 100k keys stays linear.
 //
 // Columns are tracked as in json_parser.cc: the parser counts the UTF-8
 // continuation bytes of the current line as it steps over them.
-#include <cmath>
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>

@@ -103,7 +103,9 @@ bool SecretParam(std::string name) {
 
 class NetChecker {
  public:
-  NetChecker(ReadContext* ctx, const ReadEntry& e) : ctx_(ctx), e_(e) {}
+  // `secret_offsets`: where secret/* findings start, sorted.
+  NetChecker(ReadContext* ctx, const ReadEntry& e, const std::vector<uint32_t>& secret_offsets)
+      : ctx_(ctx), e_(e), secret_offsets_(secret_offsets) {}
 
   void Run() {
     if (e_.url.node) CheckUrl(e_.url, true);
@@ -117,10 +119,8 @@ class NetChecker {
   // A secret/* finding already covers this value (the scanner saw the
   // credential): do not report it twice.
   bool SecretReported(const Field& f) const {
-    return std::any_of(ctx_->issues.begin(), ctx_->issues.end(), [&](const Issue& i) {
-      return i.finding.rule.rfind("secret/", 0) == 0 && i.finding.offset >= f.node->pos.offset &&
-             i.finding.offset < f.node->end;
-    });
+    const auto it = std::lower_bound(secret_offsets_.begin(), secret_offsets_.end(), f.node->pos.offset);
+    return it != secret_offsets_.end() && *it < f.node->end;
   }
 
   void CheckUrl(const Field& f, bool endpoint) {
@@ -208,12 +208,18 @@ class NetChecker {
 
   ReadContext* ctx_;
   const ReadEntry& e_;
+  const std::vector<uint32_t>& secret_offsets_;
 };
 
 }  // namespace
 
 void NetRules(ReadContext* ctx) {
-  for (const ReadEntry& e : ctx->entries) NetChecker(ctx, e).Run();
+  std::vector<uint32_t> secret_offsets;
+  for (const Issue& i : ctx->issues) {
+    if (i.finding.rule.rfind("secret/", 0) == 0) secret_offsets.push_back(i.finding.offset);
+  }
+  std::sort(secret_offsets.begin(), secret_offsets.end());
+  for (const ReadEntry& e : ctx->entries) NetChecker(ctx, e, secret_offsets).Run();
 }
 
 }  // namespace lint
