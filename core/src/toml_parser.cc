@@ -52,7 +52,8 @@ constexpr size_t kIndexAt = 12;
 
 std::string Describe(unsigned char c) {
   static const char kHex[] = "0123456789ABCDEF";
-  if (c >= 0x21 && c < 0x7f) return std::string("'") + static_cast<char>(c) + "'";
+  if (c >= 0x21 && c < 0x7f)
+    return std::string("'") + static_cast<char>(c) + "'";
   if (c == ' ') return "a space";
   if (c == '\n') return "a line break";
   if (c == '\r') return "a carriage return";
@@ -72,7 +73,9 @@ std::string Cut(std::string_view s, size_t limit) {
   return std::string(s.substr(0, n)) + "...";
 }
 
-std::string Quote(std::string_view s, size_t limit = 60) { return "\"" + Cut(s, limit) + "\""; }
+std::string Quote(std::string_view s, size_t limit = 60) {
+  return "\"" + Cut(s, limit) + "\"";
+}
 
 void AppendUtf8(std::string* out, uint32_t cp) {
   if (cp < 0x80) {
@@ -103,8 +106,9 @@ struct ByteClasses {
     for (int c = 0; c < 256; ++c) {
       const bool bare = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                         (c >= '0' && c <= '9') || c == '_' || c == '-';
-      v[c] = static_cast<uint8_t>((bare ? kBareKey | kValue : 0) |
-                                  (c == '+' || c == '.' || c == ':' ? kValue : 0));
+      v[c] =
+          static_cast<uint8_t>((bare ? kBareKey | kValue : 0) |
+                               (c == '+' || c == '.' || c == ':' ? kValue : 0));
     }
   }
 };
@@ -127,8 +131,8 @@ const unsigned char* SkipPlain(const unsigned char* p, const unsigned char* end,
                                unsigned char a, unsigned char b) {
   while (end - p >= 8) {
     const uint64_t w = swar::Load(p);
-    if (swar::HasHigh(w) || swar::HasAsciiBelow(w, 0x20) || swar::HasByte(w, 0x7f) ||
-        swar::HasByte(w, a) || swar::HasByte(w, b)) {
+    if (swar::HasHigh(w) || swar::HasAsciiBelow(w, 0x20) ||
+        swar::HasByte(w, 0x7f) || swar::HasByte(w, a) || swar::HasByte(w, b)) {
       break;
     }
     p += 8;
@@ -162,14 +166,19 @@ class EntryStore {
  public:
   uint32_t size() const { return size_; }
   uint32_t Add(Entry entry) {
-    if ((size_ >> kShift) == blocks_.size()) blocks_.push_back(std::make_unique<Entry[]>(kBlock));
+    if ((size_ >> kShift) == blocks_.size())
+      blocks_.push_back(std::make_unique<Entry[]>(kBlock));
     (*this)[size_] = std::move(entry);
     return size_++;
   }
   // Drops the entries from `size` on, keeping their blocks for reuse.
   void Truncate(uint32_t size) { size_ = size; }
-  Entry& operator[](uint32_t i) { return blocks_[i >> kShift][i & (kBlock - 1)]; }
-  const Entry& operator[](uint32_t i) const { return blocks_[i >> kShift][i & (kBlock - 1)]; }
+  Entry& operator[](uint32_t i) {
+    return blocks_[i >> kShift][i & (kBlock - 1)];
+  }
+  const Entry& operator[](uint32_t i) const {
+    return blocks_[i >> kShift][i & (kBlock - 1)];
+  }
 
  private:
   static constexpr uint32_t kShift = 8;
@@ -180,14 +189,14 @@ class EntryStore {
 
 struct Node {
   Origin origin;
-  uint32_t serial;         // never reused, unlike indexes into Parser::nodes_
-  uint32_t depth;          // the root is 1
-  uint32_t section = 0;    // kDotted: the header or inline table that made it
-  uint32_t parent;         // for naming it in messages
-  std::string_view key;    // its key in the parent (empty for elements)
-  Value value;             // type, pos and end; the spans once frozen
-  uint32_t deep_end = 0;   // the end of everything inside, once frozen
-  bool indexed = false;    // entries are in Parser::slots_
+  uint32_t serial;           // never reused, unlike indexes into Parser::nodes_
+  uint32_t depth;            // the root is 1
+  uint32_t section = 0;      // kDotted: the header or inline table that made it
+  uint32_t parent;           // for naming it in messages
+  std::string_view key;      // its key in the parent (empty for elements)
+  Value value;               // type, pos and end; the spans once frozen
+  uint32_t deep_end = 0;     // the end of everything inside, once frozen
+  bool indexed = false;      // entries are in Parser::slots_
   uint32_t first = kNoNode;  // entries, in Parser::entries_
   uint32_t last = kNoNode;
   uint32_t count = 0;
@@ -211,7 +220,8 @@ uint64_t HashKey(uint32_t serial, std::string_view key) {
   // FNV-1a over the key, then a mix that spreads it over the low bits the
   // index uses. 64-bit on every target (wasm's size_t is 32 bits).
   uint64_t h = uint64_t{0xcbf29ce484222325u} ^ serial;
-  for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * uint64_t{0x100000001b3u};
+  for (char c : key)
+    h = (h ^ static_cast<unsigned char>(c)) * uint64_t{0x100000001b3u};
   h ^= h >> 32;
   h *= uint64_t{0x9E3779B97F4A7C15u};
   return h ^ (h >> 29);
@@ -231,7 +241,8 @@ class Parser {
     // Positions hold 32-bit offsets, so no limit can exceed 4 GiB - 1.
     const size_t limit = std::min<size_t>(options_.max_bytes, UINT32_MAX);
     if (static_cast<size_t>(end_ - begin_) > limit) {
-      Fail(ParseErrorCode::kTooLarge, "input is " + std::to_string(end_ - begin_) +
+      Fail(ParseErrorCode::kTooLarge, "input is " +
+                                          std::to_string(end_ - begin_) +
                                           " bytes, larger than the limit of " +
                                           std::to_string(limit) + " bytes");
       result.error = std::move(error_);
@@ -262,7 +273,8 @@ class Parser {
     Position pos;
     pos.line = line_;
     pos.offset = static_cast<uint32_t>(p_ - begin_);
-    pos.column = static_cast<uint32_t>(p_ - line_start_) - continuation_in_line_ + 1;
+    pos.column =
+        static_cast<uint32_t>(p_ - line_start_) - continuation_in_line_ + 1;
     return pos;
   }
 
@@ -299,10 +311,12 @@ class Parser {
 
   bool FailUnexpected(const std::string& expected) {
     if (p_ == end_) {
-      return Fail(ParseErrorCode::kSyntax, "unexpected end of input: expected " + expected);
+      return Fail(ParseErrorCode::kSyntax,
+                  "unexpected end of input: expected " + expected);
     }
     if (*p_ >= 0x80 && utf8::SequenceLength(p_, end_) == 0) return SkipUtf8();
-    return Fail(ParseErrorCode::kSyntax, "expected " + expected + ", found " + Found());
+    return Fail(ParseErrorCode::kSyntax,
+                "expected " + expected + ", found " + Found());
   }
 
   bool TooDeep(uint32_t depth) { return TooDeepAt(depth, Here()); }
@@ -310,8 +324,8 @@ class Parser {
   bool TooDeepAt(uint32_t depth, const Position& pos) {
     if (static_cast<int64_t>(depth) <= options_.max_depth) return false;
     FailAt(pos, ParseErrorCode::kTooDeep,
-           "nesting is deeper than the limit of " + std::to_string(options_.max_depth) +
-               " levels");
+           "nesting is deeper than the limit of " +
+               std::to_string(options_.max_depth) + " levels");
     return true;
   }
 
@@ -328,7 +342,8 @@ class Parser {
     const size_t n = utf8::SequenceLength(p_, end_);
     if (n == 0) {
       return Fail(ParseErrorCode::kEncoding,
-                  "invalid UTF-8: " + Describe(*p_) + " does not start a well-formed sequence");
+                  "invalid UTF-8: " + Describe(*p_) +
+                      " does not start a well-formed sequence");
     }
     p_ += n;
     continuation_in_line_ += static_cast<uint32_t>(n - 1);
@@ -397,7 +412,8 @@ class Parser {
     }
     std::string after;
     if (line == Line::kHeader) after = " after the header " + Cut(what, 80);
-    if (line == Line::kKeyValue) after = " after the value of key " + Quote(what);
+    if (line == Line::kKeyValue)
+      after = " after the value of key " + Quote(what);
     return FailUnexpected("a line break" + after);
   }
 
@@ -443,12 +459,15 @@ class Parser {
       if (IsBareKey(c)) {
         const unsigned char* start = p_;
         while (p_ != end_ && IsBareKey(*p_)) ++p_;
-        part.key = std::string_view(reinterpret_cast<const char*>(start), p_ - start);
+        part.key =
+            std::string_view(reinterpret_cast<const char*>(start), p_ - start);
       } else if (c == '"' || c == '\'') {
         if (end_ - p_ >= 3 && p_[1] == c && p_[2] == c) {
-          return Fail(ParseErrorCode::kSyntax, "a key cannot be a multi-line string");
+          return Fail(ParseErrorCode::kSyntax,
+                      "a key cannot be a multi-line string");
         }
-        if (!(c == '"' ? ParseBasic(&part.key, false) : ParseLiteral(&part.key, false))) {
+        if (!(c == '"' ? ParseBasic(&part.key, false)
+                       : ParseLiteral(&part.key, false))) {
           return false;
         }
       } else {
@@ -466,7 +485,8 @@ class Parser {
 
   // key = value, added to `table` (the current header table, or an inline
   // table) in `section`. Reports the last key part and where the value ends.
-  bool ParseKeyValue(uint32_t table, uint32_t section, KeyPart* last, uint32_t* value_end) {
+  bool ParseKeyValue(uint32_t table, uint32_t section, KeyPart* last,
+                     uint32_t* value_end) {
     const size_t start = keys_.size();
     if (!ParseKey()) return false;
     *last = keys_.back();
@@ -479,13 +499,14 @@ class Parser {
     for (size_t i = start; i + 1 < keys_.size(); ++i) {
       if (!DescendDotted(&table, keys_[i], section)) return false;
     }
-    keys_.resize(start);  // the value may hold inline tables with keys of their own
+    keys_.resize(
+        start);  // the value may hold inline tables with keys of their own
     const uint32_t existing = Find(table, last->key);
     if (existing != kNoNode) {
-      return FailAt(last->pos, ParseErrorCode::kSyntax,
-                    "duplicate key " + Quote(last->key) + " (first defined at line " +
-                        std::to_string(entries_[existing].member.key_pos.line) +
-                        ")");
+      return FailAt(
+          last->pos, ParseErrorCode::kSyntax,
+          "duplicate key " + Quote(last->key) + " (first defined at line " +
+              std::to_string(entries_[existing].member.key_pos.line) + ")");
     }
     SkipBlank();
     Entry entry;
@@ -520,13 +541,15 @@ class Parser {
       case Origin::kDotted:
         if (child.section == section) break;
         return FailAt(part.pos, ParseErrorCode::kSyntax,
-                      "cannot add to table " + Name(e.node) + " (defined at line " +
+                      "cannot add to table " + Name(e.node) +
+                          " (defined at line " +
                           std::to_string(e.member.key_pos.line) +
                           ") with dotted keys from another table");
       case Origin::kHeader:
-        return FailAt(part.pos, ParseErrorCode::kSyntax,
-                      "cannot add to table [" + Name(e.node) + "] (defined at line " +
-                          std::to_string(child.value.pos.line) + ") with dotted keys");
+        return FailAt(
+            part.pos, ParseErrorCode::kSyntax,
+            "cannot add to table [" + Name(e.node) + "] (defined at line " +
+                std::to_string(child.value.pos.line) + ") with dotted keys");
       case Origin::kInline:  // an open inline table is not in a table yet
       case Origin::kArrayOfTables:
         return NotATable(e, part);
@@ -552,13 +575,15 @@ class Parser {
                                   : "a string";
     }
     return FailAt(part.pos, ParseErrorCode::kSyntax,
-                  "key " + Quote(part.key) + " is already " + what + " (defined at line " +
+                  "key " + Quote(part.key) + " is already " + what +
+                      " (defined at line " +
                       std::to_string(e.member.key_pos.line) + "), not a table");
   }
 
   bool InlineIsComplete(const Entry& e, const KeyPart& part) {
     return FailAt(part.pos, ParseErrorCode::kSyntax,
-                  "cannot add to the inline table " + Quote(part.key) + " (defined at line " +
+                  "cannot add to the inline table " + Quote(part.key) +
+                      " (defined at line " +
                       std::to_string(e.member.key_pos.line) +
                       "): an inline table is complete as written");
   }
@@ -572,12 +597,14 @@ class Parser {
     SkipBlank();
     keys_.clear();
     if (!ParseKey()) return false;
-    const char* close = array ? "']]' to close the array of tables header, or '.'"
-                              : "']' to close the table header, or '.'";
+    const char* close = array
+                            ? "']]' to close the array of tables header, or '.'"
+                            : "']' to close the table header, or '.'";
     if (p_ == end_ || *p_ != ']') return FailUnexpected(close);
     if (array) {
       ++p_;
-      if (p_ == end_ || *p_ != ']') return FailUnexpected("']' to close the array of tables header");
+      if (p_ == end_ || *p_ != ']')
+        return FailUnexpected("']' to close the array of tables header");
     }
     ++p_;
     // Walk to the parent of the last key part, implying missing tables.
@@ -594,12 +621,14 @@ class Parser {
       if (e.node == kNoNode) {
         if (e.member.value.type != Type::kArray) return Complete(e, part);
         return FailAt(part.pos, ParseErrorCode::kSyntax,
-                      "cannot add a table to the static array " + Quote(part.key) +
-                          " (defined at line " + std::to_string(e.member.key_pos.line) + ")");
+                      "cannot add a table to the static array " +
+                          Quote(part.key) + " (defined at line " +
+                          std::to_string(e.member.key_pos.line) + ")");
       }
       const Node& child = nodes_[e.node];
       // Through an array of tables, headers continue its last element.
-      table = child.origin == Origin::kArrayOfTables ? entries_[child.last].node : e.node;
+      table = child.origin == Origin::kArrayOfTables ? entries_[child.last].node
+                                                     : e.node;
     }
     const KeyPart& last = keys_.back();
     const uint32_t k = Find(table, last.key);
@@ -624,15 +653,18 @@ class Parser {
         return true;
       case Origin::kHeader:
         return FailAt(last.pos, ParseErrorCode::kSyntax,
-                      "table [" + Name(e.node) + "] is defined twice (first defined at line " +
-                          line + ")");
+                      "table [" + Name(e.node) +
+                          "] is defined twice (first defined at line " + line +
+                          ")");
       case Origin::kDotted:
         return FailAt(last.pos, ParseErrorCode::kSyntax,
-                      "table [" + Name(e.node) + "] was already defined by dotted keys at line " +
+                      "table [" + Name(e.node) +
+                          "] was already defined by dotted keys at line " +
                           line);
       case Origin::kArrayOfTables:
         return FailAt(last.pos, ParseErrorCode::kSyntax,
-                      "table [" + Name(e.node) + "] conflicts with the array of tables [[" +
+                      "table [" + Name(e.node) +
+                          "] conflicts with the array of tables [[" +
                           Name(e.node) + "]] defined at line " + line);
       case Origin::kInline:
         break;
@@ -640,7 +672,8 @@ class Parser {
     return NotATable(e, last);
   }
 
-  bool OpenArrayElement(uint32_t table, uint32_t k, const KeyPart& last, const Position& open) {
+  bool OpenArrayElement(uint32_t table, uint32_t k, const KeyPart& last,
+                        const Position& open) {
     uint32_t array;
     if (k == kNoNode) {
       array = NewChild(table, Origin::kArrayOfTables, last, open);
@@ -652,14 +685,16 @@ class Parser {
         if (e.member.value.type != Type::kArray) return Complete(e, last);
         return FailAt(last.pos, ParseErrorCode::kSyntax,
                       "cannot append to the static array " + Quote(last.key) +
-                          " (defined at line " + std::to_string(e.member.key_pos.line) +
-                          ") with [[" + Name(table) + (table == 0 ? "" : ".") +
+                          " (defined at line " +
+                          std::to_string(e.member.key_pos.line) + ") with [[" +
+                          Name(table) + (table == 0 ? "" : ".") +
                           Cut(last.key, 60) + "]]");
       }
       if (nodes_[array].origin != Origin::kArrayOfTables) {
         return FailAt(last.pos, ParseErrorCode::kSyntax,
-                      "array of tables [[" + Name(array) + "]] conflicts with the table " +
-                          Name(array) + " defined at line " +
+                      "array of tables [[" + Name(array) +
+                          "]] conflicts with the table " + Name(array) +
+                          " defined at line " +
                           std::to_string(nodes_[array].value.pos.line));
       }
     }
@@ -681,14 +716,18 @@ class Parser {
     if (c == '"' || c == '\'') {
       const bool multi = end_ - p_ >= 3 && p_[1] == c && p_[2] == c;
       v.type = Type::kString;
-      if (!(c == '"' ? ParseBasic(&v.text, multi) : ParseLiteral(&v.text, multi))) return false;
+      if (!(c == '"' ? ParseBasic(&v.text, multi)
+                     : ParseLiteral(&v.text, multi)))
+        return false;
       v.end = Offset();
       return true;
     }
     if (c == '[') return ParseArray(&v, depth);
     if (c == '{') return ParseInlineTable(entry, depth, parent);
     if (!IsValueByte(c)) {
-      return FailUnexpected("a value (string, number, boolean, date-time, array or inline table)");
+      return FailUnexpected(
+          "a value (string, number, boolean, date-time, array or inline "
+          "table)");
     }
     return ParseBareValue(&v);
   }
@@ -710,7 +749,8 @@ class Parser {
       items_.push_back(item.member.value);
       if (!SkipArraySpace()) return false;
       if (p_ != end_ && *p_ == ']') break;
-      if (p_ == end_ || *p_ != ',') return FailUnexpected("',' or ']' after an array element");
+      if (p_ == end_ || *p_ != ',')
+        return FailUnexpected("',' or ']' after an array element");
       ++p_;
     }
     ++p_;
@@ -736,7 +776,8 @@ class Parser {
 
   bool ParseInlineTable(Entry* entry, uint32_t depth, uint32_t parent) {
     if (TooDeep(depth)) return false;
-    const uint32_t node = NewNode(Origin::kInline, depth, Here(), parent, entry->member.key);
+    const uint32_t node =
+        NewNode(Origin::kInline, depth, Here(), parent, entry->member.key);
     const uint32_t first_entry = entries_.size();
     entry->node = node;
     entry->member.value.type = Type::kObject;
@@ -756,15 +797,17 @@ class Parser {
         if (p_ != end_ && *p_ == '}') break;
         if (p_ == end_ || *p_ != ',') {
           const bool newline = p_ != end_ && (*p_ == '\n' || *p_ == '\r');
-          return FailUnexpected(std::string("',' or '}' after an inline table entry") +
-                                (newline ? one_line : ""));
+          return FailUnexpected(
+              std::string("',' or '}' after an inline table entry") +
+              (newline ? one_line : ""));
         }
         const Position comma = Here();
         ++p_;
         SkipBlank();
         if (p_ != end_ && *p_ == '}') {
           return FailAt(comma, ParseErrorCode::kSyntax,
-                        "trailing comma: TOML allows no ',' before the '}' of an inline table");
+                        "trailing comma: TOML allows no ',' before the '}' of "
+                        "an inline table");
         }
       }
     }
@@ -778,8 +821,8 @@ class Parser {
     const unsigned char* b = p_;
     const unsigned char* e = b;
     while (e != end_ && IsValueByte(*e)) ++e;
-    if (e - b == 10 && IsDate(b, e) && end_ - e >= 4 && e[0] == ' ' && IsDigit(e[1]) &&
-        IsDigit(e[2]) && e[3] == ':') {
+    if (e - b == 10 && IsDate(b, e) && end_ - e >= 4 && e[0] == ' ' &&
+        IsDigit(e[1]) && IsDigit(e[2]) && e[3] == ':') {
       for (++e; e != end_ && IsValueByte(*e); ++e) {
       }
     }
@@ -793,11 +836,13 @@ class Parser {
     } else if (IsDate(b, e) || IsTime(b, e)) {
       v->type = Type::kString;  // the lexeme, validated
       ok = ParseDateTime(b, e);
-    } else if (((*b >= 'a' && *b <= 'z') || (*b >= 'A' && *b <= 'Z')) && lexeme != "inf" &&
-               lexeme != "nan") {
+    } else if (((*b >= 'a' && *b <= 'z') || (*b >= 'A' && *b <= 'Z')) &&
+               lexeme != "inf" && lexeme != "nan") {
       return Fail(ParseErrorCode::kSyntax,
-                  "expected a value (string, number, boolean, date-time, array or inline "
-                  "table), found " + Quote(lexeme, 40) + " (strings must be in quotes)");
+                  "expected a value (string, number, boolean, date-time, array "
+                  "or inline "
+                  "table), found " +
+                      Quote(lexeme, 40) + " (strings must be in quotes)");
     } else {
       v->type = Type::kNumber;
       ok = ParseNumber(b, e, v);
@@ -809,15 +854,16 @@ class Parser {
   }
 
   static bool IsDate(const unsigned char* b, const unsigned char* e) {
-    return e - b >= 5 && IsDigit(b[0]) && IsDigit(b[1]) && IsDigit(b[2]) && IsDigit(b[3]) &&
-           b[4] == '-';
+    return e - b >= 5 && IsDigit(b[0]) && IsDigit(b[1]) && IsDigit(b[2]) &&
+           IsDigit(b[3]) && b[4] == '-';
   }
   static bool IsTime(const unsigned char* b, const unsigned char* e) {
     return e - b >= 3 && IsDigit(b[0]) && IsDigit(b[1]) && b[2] == ':';
   }
 
   // Digits in `radix` with single underscores between them, from *q.
-  bool DigitRun(const unsigned char** q, const unsigned char* e, int radix, const char* what) {
+  bool DigitRun(const unsigned char** q, const unsigned char* e, int radix,
+                const char* what) {
     if (*q == e || DigitValue(**q, radix) < 0) {
       p_ = *q;
       return FailUnexpected(what);
@@ -825,7 +871,8 @@ class Parser {
     while (*q != e) {
       if (**q == '_') {
         if (*q + 1 == e || DigitValue((*q)[1], radix) < 0) {
-          return FailAtByte(*q, "an underscore in a number must be between two digits");
+          return FailAtByte(
+              *q, "an underscore in a number must be between two digits");
         }
         ++*q;
       } else if (DigitValue(**q, radix) < 0) {
@@ -841,27 +888,34 @@ class Parser {
     const bool sign = *q == '+' || *q == '-';
     const bool negative = *q == '-';
     if (sign) ++q;
-    if (e - q == 3 && (std::memcmp(q, "inf", 3) == 0 || std::memcmp(q, "nan", 3) == 0)) {
+    if (e - q == 3 &&
+        (std::memcmp(q, "inf", 3) == 0 || std::memcmp(q, "nan", 3) == 0)) {
       const double x = *q == 'i' ? std::numeric_limits<double>::infinity()
                                  : std::numeric_limits<double>::quiet_NaN();
       v->number = negative ? -x : x;
       return true;
     }
-    if (e - q >= 2 && q[0] == '0' && (q[1] == 'x' || q[1] == 'o' || q[1] == 'b')) {
+    if (e - q >= 2 && q[0] == '0' &&
+        (q[1] == 'x' || q[1] == 'o' || q[1] == 'b')) {
       const int radix = q[1] == 'x' ? 16 : q[1] == 'o' ? 8 : 2;
-      const char* name = radix == 16 ? "a hexadecimal" : radix == 8 ? "an octal" : "a binary";
-      if (sign) return FailAtByte(b, std::string(name) + " integer cannot have a sign");
+      const char* name = radix == 16  ? "a hexadecimal"
+                         : radix == 8 ? "an octal"
+                                      : "a binary";
+      if (sign)
+        return FailAtByte(b, std::string(name) + " integer cannot have a sign");
       q += 2;
       const unsigned char* digits = q;
-      if (!DigitRun(&q, e, radix, (std::string(name) + " digit").c_str())) return false;
+      if (!DigitRun(&q, e, radix, (std::string(name) + " digit").c_str()))
+        return false;
       if (q != e) return NotANumber(q, v->text);
       return IntegerValue(b, digits, e, radix, false, v);
     }
     const unsigned char* digits = q;
     if (!DigitRun(&q, e, 10, "a digit")) return false;
     if (*digits == '0' && q - digits > 1) {
-      return FailAtByte(digits + 1,
-                        "leading zeros are not allowed in the number " + Quote(v->text, 40));
+      return FailAtByte(
+          digits + 1,
+          "leading zeros are not allowed in the number " + Quote(v->text, 40));
     }
     bool is_float = false;
     if (q != e && *q == '.') {
@@ -889,21 +943,24 @@ class Parser {
   }
 
   bool NotANumber(const unsigned char* q, std::string_view lexeme) {
-    return FailAtByte(q, "unexpected " + Describe(*q) + " in the number " + Quote(lexeme, 40));
+    return FailAtByte(q, "unexpected " + Describe(*q) + " in the number " +
+                             Quote(lexeme, 40));
   }
 
   // The value of validated digits [digits, e); TOML integers are 64-bit
   // signed and must not be rounded silently, so out of range is an error.
-  bool IntegerValue(const unsigned char* b, const unsigned char* digits, const unsigned char* e,
-                    int radix, bool negative, Value* v) {
+  bool IntegerValue(const unsigned char* b, const unsigned char* digits,
+                    const unsigned char* e, int radix, bool negative,
+                    Value* v) {
     const uint64_t limit = uint64_t{INT64_MAX} + (negative ? 1 : 0);
     uint64_t n = 0;
     for (const unsigned char* c = digits; c != e; ++c) {
       if (*c == '_') continue;
       const uint64_t d = static_cast<uint64_t>(DigitValue(*c, radix));
       if (n > (limit - d) / static_cast<uint64_t>(radix)) {
-        return FailAtByte(b, "the integer " + Quote(v->text, 40) +
-                                 " is out of range for a 64-bit signed integer");
+        return FailAtByte(b,
+                          "the integer " + Quote(v->text, 40) +
+                              " is out of range for a 64-bit signed integer");
       }
       n = n * static_cast<uint64_t>(radix) + d;
     }
@@ -912,35 +969,39 @@ class Parser {
   }
 
   // Reads `n` digits at *q as a number in [lo, hi].
-  bool Field(const unsigned char** q, const unsigned char* e, int n, int lo, int hi,
-             const char* what, int* out) {
+  bool Field(const unsigned char** q, const unsigned char* e, int n, int lo,
+             int hi, const char* what, int* out) {
     int value = 0;
     for (int i = 0; i < n; ++i) {
       if (*q + i == e || !IsDigit((*q)[i])) {
         p_ = *q + i;
-        return FailUnexpected(std::string(n == 4 ? "a four-digit " : "a two-digit ") + what +
-                              " in the date-time");
+        return FailUnexpected(
+            std::string(n == 4 ? "a four-digit " : "a two-digit ") + what +
+            " in the date-time");
       }
       value = value * 10 + ((*q)[i] - '0');
     }
     if (value < lo || value > hi) {
-      return FailAtByte(*q, std::string(what) + " " +
-                                std::string(reinterpret_cast<const char*>(*q), n) +
-                                " is out of range (" + std::to_string(lo) + " to " +
-                                std::to_string(hi) + ")");
+      return FailAtByte(*q,
+                        std::string(what) + " " +
+                            std::string(reinterpret_cast<const char*>(*q), n) +
+                            " is out of range (" + std::to_string(lo) + " to " +
+                            std::to_string(hi) + ")");
     }
     *q += n;
     *out = value;
     return true;
   }
 
-  bool Separator(const unsigned char** q, const unsigned char* e, char c, const char* after) {
+  bool Separator(const unsigned char** q, const unsigned char* e, char c,
+                 const char* after) {
     if (*q != e && **q == c) {
       ++*q;
       return true;
     }
     p_ = *q;
-    return FailUnexpected(std::string("'") + c + "' after the " + after + " in the date-time");
+    return FailUnexpected(std::string("'") + c + "' after the " + after +
+                          " in the date-time");
   }
 
   // An offset or local date-time, local date or local time (RFC 3339 with
@@ -950,9 +1011,12 @@ class Parser {
     int year, month, day, hour, minute, second;
     const bool has_date = IsDate(b, e);
     if (has_date) {
-      static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-      if (!Field(&q, e, 4, 0, 9999, "year", &year) || !Separator(&q, e, '-', "year") ||
-          !Field(&q, e, 2, 1, 12, "month", &month) || !Separator(&q, e, '-', "month")) {
+      static const int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+      if (!Field(&q, e, 4, 0, 9999, "year", &year) ||
+          !Separator(&q, e, '-', "year") ||
+          !Field(&q, e, 2, 1, 12, "month", &month) ||
+          !Separator(&q, e, '-', "month")) {
         return false;
       }
       const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
@@ -960,13 +1024,16 @@ class Parser {
       if (!Field(&q, e, 2, 1, days, "day", &day)) return false;
       if (q == e) return true;  // a local date
       if (*q != 'T' && *q != 't' && *q != ' ') {
-        return FailAtByte(q, "unexpected " + Describe(*q) +
-                                 " after the date: expected 'T' and a time, or the end");
+        return FailAtByte(
+            q, "unexpected " + Describe(*q) +
+                   " after the date: expected 'T' and a time, or the end");
       }
       ++q;
     }
-    if (!Field(&q, e, 2, 0, 23, "hour", &hour) || !Separator(&q, e, ':', "hour") ||
-        !Field(&q, e, 2, 0, 59, "minute", &minute) || !Separator(&q, e, ':', "minute") ||
+    if (!Field(&q, e, 2, 0, 23, "hour", &hour) ||
+        !Separator(&q, e, ':', "hour") ||
+        !Field(&q, e, 2, 0, 59, "minute", &minute) ||
+        !Separator(&q, e, ':', "minute") ||
         !Field(&q, e, 2, 0, 60, "second", &second)) {
       return false;
     }
@@ -992,12 +1059,14 @@ class Parser {
     }
     if (q != e) {
       return FailAtByte(q, "unexpected " + Describe(*q) + " in the " +
-                               (has_date ? "date-time " : "time ") + Quote(TextOf(b, e), 40));
+                               (has_date ? "date-time " : "time ") +
+                               Quote(TextOf(b, e), 40));
     }
     return true;
   }
 
-  static std::string_view TextOf(const unsigned char* b, const unsigned char* e) {
+  static std::string_view TextOf(const unsigned char* b,
+                                 const unsigned char* e) {
     return std::string_view(reinterpret_cast<const char*>(b), e - b);
   }
 
@@ -1024,13 +1093,16 @@ class Parser {
     if (multi && LineBreak()) return true;
     if (c == '\n' || (c == '\r' && end_ - p_ >= 2 && p_[1] == '\n')) {
       return Fail(ParseErrorCode::kSyntax,
-                  "expected the closing quote, found a line break (only multi-line strings, "
+                  "expected the closing quote, found a line break (only "
+                  "multi-line strings, "
                   "in triple quotes, can span lines)");
     }
-    return Fail(ParseErrorCode::kSyntax,
-                Describe(c) + " is not allowed in a string" +
-                    (c == '\r' && multi ? " (a carriage return must be followed by a line feed)"
-                                        : "; write it as an escape"));
+    return Fail(
+        ParseErrorCode::kSyntax,
+        Describe(c) + " is not allowed in a string" +
+            (c == '\r' && multi
+                 ? " (a carriage return must be followed by a line feed)"
+                 : "; write it as an escape"));
   }
 
   // At a quote inside a multi-line string: true if it closes the string.
@@ -1091,16 +1163,32 @@ class Parser {
     const unsigned char c = *p_;
     const char* simple = nullptr;
     switch (c) {
-      case 'b': simple = "\b"; break;
-      case 't': simple = "\t"; break;
-      case 'n': simple = "\n"; break;
-      case 'f': simple = "\f"; break;
-      case 'r': simple = "\r"; break;
-      case '"': simple = "\""; break;
-      case '\\': simple = "\\"; break;
+      case 'b':
+        simple = "\b";
+        break;
+      case 't':
+        simple = "\t";
+        break;
+      case 'n':
+        simple = "\n";
+        break;
+      case 'f':
+        simple = "\f";
+        break;
+      case 'r':
+        simple = "\r";
+        break;
+      case '"':
+        simple = "\"";
+        break;
+      case '\\':
+        simple = "\\";
+        break;
       case 'u':
-      case 'U': return UnicodeEscape(backslash, c == 'u' ? 4 : 8);
-      default: break;
+      case 'U':
+        return UnicodeEscape(backslash, c == 'u' ? 4 : 8);
+      default:
+        break;
     }
     if (simple != nullptr) {
       scratch_.push_back(*simple);
@@ -1121,11 +1209,13 @@ class Parser {
       }
     }
     p_ = backslash;
-    std::string escape = c >= 0x21 && c < 0x7f ? "\\" + std::string(1, static_cast<char>(c))
-                                               : "'\\' followed by " + Describe(c);
+    std::string escape = c >= 0x21 && c < 0x7f
+                             ? "\\" + std::string(1, static_cast<char>(c))
+                             : "'\\' followed by " + Describe(c);
     return Fail(ParseErrorCode::kSyntax,
                 "invalid escape " + escape +
-                    ": expected one of \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX" +
+                    ": expected one of \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX "
+                    "\\UXXXXXXXX" +
                     (multi ? " or a line-ending backslash" : ""));
   }
 
@@ -1136,16 +1226,18 @@ class Parser {
       const int d = p_ == end_ ? -1 : DigitValue(*p_, 16);
       if (d < 0) {
         return FailUnexpected(std::string(digits == 4 ? "four" : "eight") +
-                              " hex digits after \\" + (digits == 4 ? "u" : "U"));
+                              " hex digits after \\" +
+                              (digits == 4 ? "u" : "U"));
       }
       cp = cp << 4 | static_cast<uint32_t>(d);
     }
     if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
       const std::string escape(TextOf(backslash, p_));
       p_ = backslash;
-      return Fail(ParseErrorCode::kEncoding,
-                  "escape " + escape + " is not a Unicode scalar value" +
-                      (cp > 0x10FFFF ? " (above U+10FFFF)" : " (it is a surrogate)"));
+      return Fail(
+          ParseErrorCode::kEncoding,
+          "escape " + escape + " is not a Unicode scalar value" +
+              (cp > 0x10FFFF ? " (above U+10FFFF)" : " (it is a surrogate)"));
     }
     AppendUtf8(&scratch_, cp);
     return true;
@@ -1178,15 +1270,16 @@ class Parser {
     return *arena_;
   }
 
-  uint32_t NewNode(Origin origin, uint32_t depth, const Position& pos, uint32_t parent,
-                   std::string_view key) {
+  uint32_t NewNode(Origin origin, uint32_t depth, const Position& pos,
+                   uint32_t parent, std::string_view key) {
     Node node;
     node.origin = origin;
     node.serial = next_serial_++;
     node.depth = depth;
     node.parent = parent;
     node.key = key;
-    node.value.type = origin == Origin::kArrayOfTables ? Type::kArray : Type::kObject;
+    node.value.type =
+        origin == Origin::kArrayOfTables ? Type::kArray : Type::kObject;
     node.value.pos = pos;
     node.value.end = pos.offset;
     nodes_.push_back(std::move(node));
@@ -1195,7 +1288,8 @@ class Parser {
 
   // A new table or array under `parent` for key `part`, or kNoNode when it
   // would nest too deep.
-  uint32_t NewChild(uint32_t parent, Origin origin, const KeyPart& part, const Position& pos) {
+  uint32_t NewChild(uint32_t parent, Origin origin, const KeyPart& part,
+                    const Position& pos) {
     const uint32_t depth = nodes_[parent].depth + 1;
     if (TooDeepAt(depth, part.pos)) return kNoNode;
     const uint32_t child = NewNode(origin, depth, pos, parent, part.key);
@@ -1232,8 +1326,8 @@ class Parser {
     const size_t mask = slots_.size() - 1;
     for (size_t i = static_cast<size_t>(hash) & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
-      if (s.serial == kNoNode ||
-          (s.hash == hash && s.serial == serial && entries_[s.entry].member.key == key)) {
+      if (s.serial == kNoNode || (s.hash == hash && s.serial == serial &&
+                                  entries_[s.entry].member.key == key)) {
         return i;
       }
     }
@@ -1277,7 +1371,8 @@ class Parser {
       Index(node, i);
     } else if (n.count == kIndexAt) {
       nodes_[node].indexed = true;
-      for (uint32_t j = n.first; j != kNoNode; j = entries_[j].next) Index(node, j);
+      for (uint32_t j = n.first; j != kNoNode; j = entries_[j].next)
+        Index(node, j);
     }
   }
 
@@ -1311,29 +1406,34 @@ class Parser {
       // Implied tables and arrays of tables end where the last thing in
       // them ends, sub-tables of their sub-tables included; header tables,
       // inline tables and arrays have their end already.
-      const bool grows = n.origin == Origin::kImplicit || n.origin == Origin::kDotted ||
+      const bool grows = n.origin == Origin::kImplicit ||
+                         n.origin == Origin::kDotted ||
                          n.origin == Origin::kArrayOfTables;
       uint32_t end = n.value.end;
       const bool array = n.value.type == Type::kArray;
-      void* memory = n.count == 0 ? nullptr
-                     : array      ? arena().Allocate(n.count * sizeof(Value), alignof(Value))
-                                  : arena().Allocate(n.count * sizeof(Member), alignof(Member));
+      void* memory =
+          n.count == 0 ? nullptr
+          : array ? arena().Allocate(n.count * sizeof(Value), alignof(Value))
+                  : arena().Allocate(n.count * sizeof(Member), alignof(Member));
       size_t j = 0;
       for (uint32_t k = n.first; k != kNoNode; k = entries_[k].next, ++j) {
         const Entry& e = entries_[k];
-        const Value& value = e.node == kNoNode ? e.member.value : nodes_[e.node].value;
+        const Value& value =
+            e.node == kNoNode ? e.member.value : nodes_[e.node].value;
         if (array) {
           new (static_cast<Value*>(memory) + j) Value(value);
         } else {
           Member* m = new (static_cast<Member*>(memory) + j) Member(e.member);
           m->value = value;
         }
-        end = std::max(end, e.node == kNoNode ? value.end : nodes_[e.node].deep_end);
+        end = std::max(end,
+                       e.node == kNoNode ? value.end : nodes_[e.node].deep_end);
       }
       if (array) {
         n.value.items = Span<Value>(static_cast<const Value*>(memory), n.count);
       } else {
-        n.value.members = Span<Member>(static_cast<const Member*>(memory), n.count);
+        n.value.members =
+            Span<Member>(static_cast<const Member*>(memory), n.count);
       }
       if (grows) n.value.end = end;
       n.deep_end = end;
@@ -1348,23 +1448,24 @@ class Parser {
   uint32_t continuation_in_line_ = 0;
   const ParseOptions& options_;
   json::ParseError error_;
-  std::vector<Node> nodes_;                 // [0] is the root
-  EntryStore entries_;                      // of all tables and arrays
-  std::vector<Slot> slots_;                 // key index of the big tables
-  size_t indexed_ = 0;                      // slots in use
-  std::vector<KeyPart> keys_;               // the key being parsed (a stack)
-  std::vector<Value> items_;                // open arrays' items (a stack)
-  uint32_t current_ = 0;                    // the table key/value lines go to
-  uint32_t section_ = 0;                    // the current header's section
-  uint32_t next_section_ = 1;               // one per header and inline table
-  uint32_t next_serial_ = 0;                // one per node ever created
-  std::string scratch_;                     // decoding buffer for escapes
+  std::vector<Node> nodes_;    // [0] is the root
+  EntryStore entries_;         // of all tables and arrays
+  std::vector<Slot> slots_;    // key index of the big tables
+  size_t indexed_ = 0;         // slots in use
+  std::vector<KeyPart> keys_;  // the key being parsed (a stack)
+  std::vector<Value> items_;   // open arrays' items (a stack)
+  uint32_t current_ = 0;       // the table key/value lines go to
+  uint32_t section_ = 0;       // the current header's section
+  uint32_t next_section_ = 1;  // one per header and inline table
+  uint32_t next_serial_ = 0;   // one per node ever created
+  std::string scratch_;        // decoding buffer for escapes
   std::unique_ptr<Arena> arena_;
 };
 
 }  // namespace
 
-json::ParseResult Parse(std::string_view text, const json::ParseOptions& options) {
+json::ParseResult Parse(std::string_view text,
+                        const json::ParseOptions& options) {
   return Parser(text, options).Run();
 }
 

@@ -16,9 +16,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <map>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -58,7 +58,9 @@ int HexDigit(unsigned char c) {
 
 std::string Hex(uint32_t v, int digits) {
   std::string s(digits, '0');
-  for (int i = digits - 1; i >= 0; --i, v >>= 4) s[i] = "0123456789ABCDEF"[v & 15];
+  for (int i = digits - 1; i >= 0; --i, v >>= 4) {
+    s[i] = "0123456789ABCDEF"[v & 15];
+  }
   return s;
 }
 
@@ -110,7 +112,11 @@ class Parser {
         p_(begin_),
         end_(begin_ + text.size()),
         line_start_(begin_),
-        options_(options) {}
+        options_(options) {
+    // Typical configs fit; saves regrowing the stacks on every call.
+    items_.reserve(32);
+    members_.reserve(32);
+  }
 
   json::ParseResult Run() {
     json::ParseResult result;
@@ -215,8 +221,9 @@ class Parser {
         ++p;
         continue;
       }
-      const char* kHint = " is not allowed in YAML; write it as an escape in "
-                          "a double-quoted string";
+      const char* kHint =
+          " is not allowed in YAML; write it as an escape in a double-quoted "
+          "string";
       if (c < 0x80) return Fail(p, Describe(p) + kHint);
       const size_t n = utf8::SequenceLength(p, end_);
       if (n == 0) {
@@ -245,9 +252,7 @@ class Parser {
     line_ = m.line;
   }
 
-  bool Blank(Ptr p) const {
-    return p == end_ || IsSpace(*p) || IsBreak(*p);
-  }
+  bool Blank(Ptr p) const { return p == end_ || IsSpace(*p) || IsBreak(*p); }
   void SkipBlanks() {
     while (p_ != end_ && IsSpace(*p_)) ++p_;
   }
@@ -258,17 +263,13 @@ class Parser {
     line_start_ = p_;
   }
   // After white space: a comment, a line break or the end follows.
-  bool AtLineEnd() const {
-    return p_ == end_ || IsBreak(*p_) || *p_ == '#';
-  }
+  bool AtLineEnd() const { return p_ == end_ || IsBreak(*p_) || *p_ == '#'; }
   bool AtMarker(unsigned char c) const {  // "---" or "..." at column 1
     return p_ == line_start_ && end_ - p_ >= 3 && p_[0] == c && p_[1] == c &&
            p_[2] == c && Blank(p_ + 3);
   }
   bool AtEnd() const { return p_ == end_ || AtMarker('-') || AtMarker('.'); }
-  bool IsSeqEntry() const {
-    return p_ != end_ && *p_ == '-' && Blank(p_ + 1);
-  }
+  bool IsSeqEntry() const { return p_ != end_ && *p_ == '-' && Blank(p_ + 1); }
   bool IsValueIndicator() const {
     return p_ != end_ && *p_ == ':' && Blank(p_ + 1);
   }
@@ -342,8 +343,8 @@ class Parser {
                   "multiple YAML documents are not supported; found a second "
                   "document at this '---' (put it in a file of its own)");
     }
-    return Fail(p_, "expected the end of the document, found " +
-                        Describe(p_) + " (check the indentation)");
+    return Fail(p_, "expected the end of the document, found " + Describe(p_) +
+                        " (check the indentation)");
   }
 
   // The node after "key:", "-" or properties that end their line: on the
@@ -383,8 +384,9 @@ class Parser {
     Props props;
     if (!ParseProps(&props)) return false;
     if (props.any() && !props_ok) {
-      return Fail(start, "this node already has an anchor or tag on the "
-                         "line above");
+      return Fail(start,
+                  "this node already has an anchor or tag on the line "
+                  "above");
     }
     if (props.any() && AtLineEnd()) {
       return ParseIndented(out, indent, depth, !compact, props.end, false) &&
@@ -429,8 +431,7 @@ class Parser {
     }
     if (!seq || IsSeqEntry()) return 1;
     if (in_map) return 0;
-    Unexpected("'- ' (the next item of this sequence) or a less indented "
-               "line");
+    Unexpected("'- ' (the next item of this sequence) or a less indented line");
     return -1;
   }
 
@@ -563,8 +564,8 @@ class Parser {
   // A node that can sit inside a line: alias, quoted scalar, flow
   // collection, block scalar (block context) or plain scalar (only its
   // first line in block context: the caller decides whether it is a key).
-  bool ParseInline(Value* out, ptrdiff_t indent, int depth,
-                   const Props& props, Kind* kind) {
+  bool ParseInline(Value* out, ptrdiff_t indent, int depth, const Props& props,
+                   Kind* kind) {
     *out = Value();
     out->pos = Here();
     if (p_ == end_) return Unexpected("a value");
@@ -602,14 +603,16 @@ class Parser {
                                  "appear inside a flow collection");
     }
     if (c == '@' || c == '`' || c == '%') {
-      return Fail(p_, Describe(p_) + " is reserved: it cannot start a plain "
-                                     "scalar; quote the value");
+      return Fail(p_, Describe(p_) +
+                          " is reserved: it cannot start a plain "
+                          "scalar; quote the value");
     }
     // "-", "?" and ":" start a plain scalar when a "safe" character follows.
     const bool indicator_ok = (c == '-' || c == '?' || c == ':') &&
                               !Blank(p_ + 1) &&
                               !(flow_ && IsFlowIndicator(p_[1]));
-    if (Blank(p_) || (std::strchr(",[]{}#&*!|>'\"%@`-?:", c) && !indicator_ok)) {
+    if (Blank(p_) ||
+        (std::strchr(",[]{}#&*!|>'\"%@`-?:", c) && !indicator_ok)) {
       return Unexpected("a value");
     }
     *kind = Kind::kPlain;
@@ -687,8 +690,8 @@ class Parser {
       v->type = Type::kNumber;
       v->number = s[1] == 'n' || s[1] == 'N'
                       ? std::numeric_limits<double>::quiet_NaN()
-                      : s[0] == '-' ? -std::numeric_limits<double>::infinity()
-                                    : std::numeric_limits<double>::infinity();
+                  : s[0] == '-' ? -std::numeric_limits<double>::infinity()
+                                : std::numeric_limits<double>::infinity();
       return 'f';
     }
     if (!sign && s.size() > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'x')) {
@@ -725,8 +728,16 @@ class Parser {
     }
     if (digits == 0 || i != s.size()) return 's';
     v->type = Type::kNumber;
-    // strtod is correctly rounded and needs a terminated copy.
-    v->number = std::strtod(std::string(s).c_str(), nullptr);
+    // strtod is correctly rounded and needs a terminated copy; lexemes are
+    // short.
+    char buffer[64];
+    if (s.size() < sizeof(buffer)) {
+      s.copy(buffer, s.size());
+      buffer[s.size()] = '\0';
+      v->number = std::strtod(buffer, nullptr);
+    } else {
+      v->number = std::strtod(std::string(s).c_str(), nullptr);
+    }
     return integer ? 'i' : 'f';
   }
 
@@ -745,8 +756,8 @@ class Parser {
                tag.substr(0, kVerbatim.size()) == kVerbatim) {
       name = tag.substr(kVerbatim.size(), tag.size() - kVerbatim.size() - 1);
     }
-    static constexpr std::string_view kNames[] = {"str",  "int", "float",
-                                                  "bool", "null", "seq", "map"};
+    static constexpr std::string_view kNames[] = {
+        "str", "int", "float", "bool", "null", "seq", "map"};
     const size_t k = std::find(kNames, kNames + 7, name) - kNames;
     if (k == 7) return true;  // other tags are accepted and not interpreted
     bool ok;
@@ -932,7 +943,7 @@ class Parser {
   }
 
   bool ParseEscape() {
-    const Ptr at = p_++;  // the backslash
+    const Ptr at = p_++;          // the backslash
     if (p_ == end_) return true;  // the caller reports the open quote
     const unsigned char c = *p_++;
     static const char kFrom[] = "0abt\tnvfre \"/\\";
@@ -1073,7 +1084,8 @@ class Parser {
     if (chomp != '-' && pending) scratch_ += '\n';
     if (chomp == '+') scratch_.append(breaks, '\n');
     // The text is often the input as is ("|\n  one line\n").
-    if (first != nullptr && static_cast<size_t>(end_ - first) >= scratch_.size() &&
+    if (first != nullptr &&
+        static_cast<size_t>(end_ - first) >= scratch_.size() &&
         std::memcmp(first, scratch_.data(), scratch_.size()) == 0) {
       out->text = View(first, first + scratch_.size());
     } else {
@@ -1091,7 +1103,7 @@ class Parser {
     if (!ParseProps(&props)) return false;
     *kind = Kind::kPlain;
     if (props.any()) {
-      if (!SkipToContent()) return false;
+      SkipToContent();
       if (p_ == end_ || *p_ == ',' || *p_ == ']' || *p_ == '}' || *p_ == ':') {
         return Empty(out, props.end, props);
       }
@@ -1100,6 +1112,8 @@ class Parser {
            Finish(out, props, *kind == Kind::kPlain);
   }
 
+  // Inside brackets indentation does not matter, so SkipToContent() (whose
+  // only error is a tab in block indentation) cannot fail.
   bool ParseFlow(Value* out, int depth) {
     const Ptr open = p_;
     const bool map = *p_ == '{';
@@ -1109,9 +1123,9 @@ class Parser {
     ++flow_;
     ++p_;
     const size_t items = items_.size(), members = members_.size();
-    bool ok;
+    bool ok = true;
     for (;;) {
-      if (!(ok = SkipToContent())) break;
+      SkipToContent();
       if (p_ == end_) {
         ok = Fail(open, std::string("unterminated flow ") +
                             (map ? "mapping: expected '}'"
@@ -1129,7 +1143,7 @@ class Parser {
       if (!(ok = ParseFlowNode(&m.value, depth, &kind, &line))) break;
       const Value key = m.value;
       const Position after_key = Here();
-      if (!(ok = SkipToContent())) break;
+      SkipToContent();
       if (p_ != end_ && *p_ == ':') {
         if (!map) {
           ok = Fail(p_,
@@ -1140,7 +1154,7 @@ class Parser {
         if (!(ok = MakeKey(key, kind, line == line_, &m))) break;
         ++p_;
         const Position after_colon = Here();
-        if (!(ok = SkipToContent())) break;
+        SkipToContent();
         ok = p_ == end_ || *p_ == ',' || *p_ == '}'
                  ? Empty(&m.value, after_colon, Props())
                  : ParseFlowNode(&m.value, depth, &kind, &line);
@@ -1156,7 +1170,7 @@ class Parser {
       } else {
         items_.push_back(m.value);
       }
-      if (!(ok = SkipToContent())) break;
+      SkipToContent();
       if (p_ != end_ && *p_ == ',') {
         ++p_;
       } else if (p_ != end_ && *p_ != close) {
@@ -1208,7 +1222,7 @@ class Parser {
   json::ParseError error_;
   std::vector<Value> items_;
   std::vector<Member> members_;
-  std::unordered_map<std::string_view, Anchor> anchors_;
+  std::map<std::string_view, Anchor> anchors_;
   std::string scratch_;  // decoding buffer for folded and escaped text
   std::unique_ptr<json::Arena> arena_;
 };

@@ -3,7 +3,6 @@
 // the placeholder syntaxes. Client specifics are in readers/<id>.cc.
 #include <algorithm>
 #include <optional>
-#include <tuple>
 
 #include "gen/resolve.h"
 #include "lint/reader.h"
@@ -148,20 +147,21 @@ std::pair<size_t, std::string> AngleRef(std::string_view s) {
 
 config::Text ReadContext::ParseText(std::string_view s) const {
   config::Text out;
-  std::string literal;
-  for (size_t i = 0; i < s.size();) {
-    auto [length, id] = s[i] == '$' ? MatchRef(s.substr(i), schema.refs) : std::make_pair(size_t{0}, std::string());
-    if (s[i] == '<' && schema.refs == Refs::kNone) std::tie(length, id) = AngleRef(s.substr(i));
+  // Most values hold no reference: one literal piece, copied once.
+  const char* starts = schema.refs == Refs::kNone ? "<" : "$";
+  size_t literal = 0;  // start of the literal run not yet added
+  for (size_t i = s.find_first_of(starts); i < s.size(); i = s.find_first_of(starts, i)) {
+    const auto [length, id] = s[i] == '<' ? AngleRef(s.substr(i)) : MatchRef(s.substr(i), schema.refs);
     if (length == 0) {
-      literal.push_back(s[i++]);
+      ++i;
       continue;
     }
-    if (!literal.empty()) out.pieces.push_back({std::move(literal), {}});
-    literal.clear();
+    if (i > literal) out.pieces.push_back({std::string(s.substr(literal, i - literal)), {}});
     out.pieces.push_back({{}, id});
     i += length;
+    literal = i;
   }
-  if (!literal.empty() || out.pieces.empty()) out.pieces.push_back({std::move(literal), {}});
+  if (literal < s.size() || out.pieces.empty()) out.pieces.push_back({std::string(s.substr(literal)), {}});
   return out;
 }
 

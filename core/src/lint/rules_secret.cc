@@ -7,6 +7,7 @@
 // member the token rules left alone.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "gen/emit.h"
 #include "gen/resolve.h"
@@ -150,7 +151,9 @@ std::string_view RuleTitle(std::string_view rule) {
 
 class SecretFixer {
  public:
-  explicit SecretFixer(ReadContext* ctx) : ctx_(ctx), owners_(Owners(*ctx)), codex_(ctx), goose_(ctx) {}
+  explicit SecretFixer(ReadContext* ctx) : ctx_(ctx), owners_(Owners(*ctx)), codex_(ctx), goose_(ctx) {
+    for (const config::SecretInfo& s : ctx->secrets) remembered_.insert(s.id);  // declared (VS Code inputs)
+  }
 
   // Adds the placeholder edit to ctx->issues.back() when `node` belongs to
   // an entry. `secret` is the secret's text as it appears in the value.
@@ -210,11 +213,9 @@ class SecretFixer {
 
   // A name the user must provide, once.
   void Remember(const Owner& o, const std::string& id) {
+    if (!remembered_.insert(id).second) return;
     const ReadEntry& e = ctx_->entries[o.entry];
-    if (std::none_of(ctx_->secrets.begin(), ctx_->secrets.end(),
-                     [&](const config::SecretInfo& s) { return s.id == id; })) {
-      ctx_->secrets.push_back({id, "Secret for the " + e.entry.name + " MCP server", e.entry.name});
-    }
+    ctx_->secrets.push_back({id, "Secret for the " + e.entry.name + " MCP server", e.entry.name});
   }
 
   std::string IdFor(const Owner& o, std::string_view secret) {
@@ -239,6 +240,7 @@ class SecretFixer {
   std::map<std::string, bool> used_;
   CodexForwarder codex_;
   GooseForwarder goose_;
+  std::set<std::string> remembered_;  // ids in ctx_->secrets
 };
 
 }  // namespace
