@@ -61,9 +61,9 @@ std::pair<uint32_t, uint32_t> PositionOf(const std::string& text, const std::str
   return {line, column};
 }
 
-class RuleTest : public ::testing::TestWithParam<RuleCase> {};
+class LintRuleTest : public ::testing::TestWithParam<RuleCase> {};
 
-TEST_P(RuleTest, ReportsExactlyWhereOrNotAtAll) {
+TEST_P(LintRuleTest, ReportsExactlyWhereOrNotAtAll) {
   const RuleCase& c = GetParam();
   const Report r = Lint(c.text, Options{c.client});
   const Finding* f = Find(r, c.rule);
@@ -243,7 +243,7 @@ const RuleCase kRuleCases[] = {
      "secret/generic-high-entropy", "q8Zr", "/mcpServers/s/env/MY_API_KEY"},
 };
 
-INSTANTIATE_TEST_SUITE_P(Lint, RuleTest, ::testing::ValuesIn(kRuleCases),
+INSTANTIATE_TEST_SUITE_P(Lint, LintRuleTest, ::testing::ValuesIn(kRuleCases),
                          [](const ::testing::TestParamInfo<RuleCase>& i) { return std::string(i.param.name); });
 
 TEST(Lint, SyntaxErrorsExitTwoWithPositionAndExpectation) {
