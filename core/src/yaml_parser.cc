@@ -372,12 +372,7 @@ class Parser {
                       bool props_ok = true) {
     const Ptr start = p_;
     const ptrdiff_t col = Column();
-    if (IsSeqEntry()) {
-      if (!compact) {
-        return Fail(p_,
-                    "a block sequence cannot start on the same line as its "
-                    "key; start it on the next line");
-      }
+    if (compact && IsSeqEntry()) {
       return ParseBlockSequence(out, depth, false) &&
              Finish(out, Props(), false);
     }
@@ -596,11 +591,16 @@ class Parser {
         *kind = Kind::kBlock;
         return ParseBlockScalar(out, indent);
     }
-    if ((c == '?' || c == '-') && Blank(p_ + 1)) {
-      return Fail(p_, c == '?' ? "complex mapping keys ('? ') are not "
-                                 "supported; write 'key: value'"
-                               : "a block sequence item ('- ') cannot "
-                                 "appear inside a flow collection");
+    if (c == '?' && Blank(p_ + 1)) {
+      return Fail(p_,
+                  "complex mapping keys ('? ') are not supported; write "
+                  "'key: value'");
+    }
+    if (c == '-' && Blank(p_ + 1)) {
+      return Fail(p_, flow_ ? "a block sequence item ('- ') cannot appear "
+                              "inside a flow collection"
+                            : "a block sequence cannot start on the same "
+                              "line as its key; start it on the next line");
     }
     if (c == '@' || c == '`' || c == '%') {
       return Fail(p_, Describe(p_) +
