@@ -402,7 +402,7 @@ class Parser {
              Finish(out, Props(), false);
     }
     p_ = after;
-    if (kind == Kind::kPlain && !FoldPlain(out, indent + 1)) return false;
+    if (kind == Kind::kPlain) FoldPlain(out, indent + 1);
     const Ptr end = p_;
     SkipBlanks();
     if (IsValueIndicator()) return Fail(p_, kNoMappingHere);
@@ -620,7 +620,8 @@ class Parser {
     out->text = View(p_, e);
     p_ = e;
     out->end = Offset(e);
-    return !flow_ || FoldPlain(out, 0);
+    if (flow_) FoldPlain(out, 0);
+    return true;
   }
 
   // A node's properties then the node: `nodes_` grows by one per node and
@@ -777,7 +778,7 @@ class Parser {
     if (ok) return true;
     return Fail(props.tag_at,
                 "tag " + std::string(tag) + " does not match its value (" +
-                    (collection ? std::string("a ") + json::TypeName(v->type)
+                    (collection ? std::string("an ") + json::TypeName(v->type)
                                 : "'" + std::string(v->text) + "'") +
                     ")");
   }
@@ -807,7 +808,7 @@ class Parser {
   // break into a space (n breaks into n-1 '\n'). A comment, a document
   // marker, a line indented less than `min_indent` (block context) or one
   // that cannot continue the scalar ends it.
-  bool FoldPlain(Value* v, ptrdiff_t min_indent) {
+  void FoldPlain(Value* v, ptrdiff_t min_indent) {
     bool folded = false;
     for (;;) {
       const Mark mark = Save();
@@ -840,7 +841,6 @@ class Parser {
       v->end = Offset(e);
     }
     if (folded) v->text = Store(scratch_);
-    return true;
   }
 
   // Line folding in a quoted scalar at a line break: white space around it

@@ -414,6 +414,17 @@ TEST(Fix, TrailingCommaAndWrongKeysAreRepaired) {
   EXPECT_EQ(r.text, "{\n  \"servers\": {\"s\": {\"type\": \"stdio\", \"command\": \"x\"}},\n}\n");
   const FixResult strict = Fix("{\"mcpServers\": {\"s\": {\"command\": \"x\"}},\n}", Options{"claude-desktop"});
   EXPECT_EQ(strict.text, "{\"mcpServers\": {\"s\": {\"command\": \"x\"}}\n}");
+  // Found by fuzzing: a secret under a misspelled key is fixed in the same
+  // run as the key, so a second run has nothing left to do.
+  const std::string envs = "mcpServers:\n  - name: d\n    command: npx\n    envs:\n      T: \"" + kToken + "\"\n";
+  const FixResult once = Fix(envs, Options{"continue"});
+  EXPECT_EQ(once.text, "mcpServers:\n  - name: d\n    command: npx\n    env:\n      T: \"${{ secrets.T }}\"\n");
+  EXPECT_EQ(Fix(once.text, Options{"continue"}).changes, 0u);
+  // Found by fuzzing: every trailing comma goes in one run, not one per run.
+  const FixResult commas = Fix("{\"mcpServers\": {\"s\": {\"command\": \"x\", \"args\": [\"a\", /* c */ ],},},\n}",
+                               Options{"claude-desktop"});
+  EXPECT_EQ(commas.text, "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"args\": [\"a\" /* c */ ]}}\n}");
+  EXPECT_EQ(commas.changes, 4u);
   const FixResult url = Fix("{\"mcpServers\": {\"r\": {\"serverUrl\": \"https://a.example\"}}}", Options{"cursor"});
   EXPECT_EQ(url.text, "{\"mcpServers\": {\"r\": {\"url\": \"https://a.example\"}}}");
 }
@@ -530,6 +541,8 @@ TEST(Lint, HostileInputGetsAFindingNotACrash) {
   EXPECT_EQ(Lint(std::string("{\"mcpServers\": {\"\xff\": 1}}")).ExitCode(), 2);
   EXPECT_EQ(Lint(std::string("{\"mcpServers\"\0: {}}", 19)).ExitCode(), 2);
   EXPECT_EQ(Lint("").ExitCode(), 2);
+  // Found by fuzzing: a "url" without "://" read before the start of the value.
+  EXPECT_EQ(Lint("{\"mcpServers\": {\"r\": {\"url\": \"h.1/mcp?t=x\"}}}", Options{"cursor"}).ExitCode(), 0);
   EXPECT_EQ(Lint("mcpServers: [\n", Options{"continue"}).ExitCode(), 2);
   EXPECT_EQ(Lint("[mcp_servers.a\n", Options{"codex"}).ExitCode(), 2);
   const std::string big = "{\"mcpServers\": {\"s\": {\"command\": \"" + std::string(2 << 20, 'a') + "\"}}}";

@@ -127,6 +127,38 @@ const char* Recognise(const json::Value& root, Syntax syntax, std::string* why) 
          "claude-desktop";
 }
 
+// Every comma between the last element of an array or object and its
+// closing bracket (comments may stand between them in JSONC).
+void TrailingCommas(const json::Value& v, const std::string& pointer, const char* display, Analysis* a) {
+  if (v.is_array() || v.is_object()) {
+    const bool array = v.is_array();
+    const bool empty = array ? v.items.empty() : v.members.empty();
+    const std::string_view text = a->text;
+    size_t i = empty ? v.pos.offset + 1 : (array ? v.items.back().end : v.members.back().value.end);
+    const size_t close = v.end > 0 ? v.end - 1 : 0;
+    while (i < close) {
+      if (text.substr(i, 2) == "//") {
+        i = std::min(text.find('\n', i), close);
+      } else if (text.substr(i, 2) == "/*") {
+        const size_t end = text.find("*/", i + 2);
+        i = end == std::string_view::npos ? close : std::min(end + 2, close);
+      } else if (text[i] == ',') {
+        const json::Position at = a->lines.At(i);
+        a->issues.push_back({{"syntax/trailing-comma", Severity::kError,
+                              std::string(display) + " reads strict JSON: a trailing comma is not allowed before " +
+                                  (array ? "']'" : "'}'"),
+                              at.line, at.column, at.offset, 1, pointer, "remove the comma"},
+                             {{static_cast<uint32_t>(i), 1, ""}}});
+        ++i;
+      } else {
+        ++i;
+      }
+    }
+  }
+  for (size_t i = 0; i < v.items.size(); ++i) TrailingCommas(v.items[i], pointer + "/" + std::to_string(i), display, a);
+  for (const json::Member& m : v.members) TrailingCommas(m.value, Pointer(pointer, m.key), display, a);
+}
+
 }  // namespace
 
 void LoadDocument(std::string_view client, Analysis* a) {
@@ -188,23 +220,17 @@ void LoadDocument(std::string_view client, Analysis* a) {
       a->parsed.error.code == json::ParseErrorCode::kSyntax) {
     json::ParseResult lenient = ParseAs(text, Syntax::kJsonc);
     if (lenient.ok()) {
-      // Valid JSONC: the strict error is a comment or a trailing comma.
-      json::Position at = a->parsed.error.pos;
-      const bool comment = text.substr(at.offset, 2) == "//" || text.substr(at.offset, 2) == "/*";
-      if (!comment) {
-        // The parser stops at the ']' or '}' after the comma: point at it.
-        size_t i = at.offset;
-        while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n' || text[i - 1] == '\r')) --i;
-        if (i > 0 && text[i - 1] == ',') at = a->lines.At(i - 1);
+      // Valid JSONC: the strict error is a comment or a trailing comma. The
+      // strict parser stops at the first; the tree shows every trailing
+      // comma, so one Fix removes them all.
+      const json::Position at = a->parsed.error.pos;
+      if (text.substr(at.offset, 2) == "//" || text.substr(at.offset, 2) == "/*") {
+        a->issues.push_back({{"syntax/comment", Severity::kError,
+                              std::string(schema->display) + " reads strict JSON: comments are not allowed",
+                              at.line, at.column, at.offset, 2, "", ""},
+                             {}});
       }
-      a->issues.push_back(
-          {{comment ? "syntax/comment" : "syntax/trailing-comma", Severity::kError,
-            std::string(schema->display) + " reads strict JSON: " +
-                (comment ? "comments are not allowed" : "a trailing comma is not allowed") + " (" +
-                PrintableText(a->parsed.error.message) + ")",
-            at.line, at.column, at.offset, comment ? 2u : 1u, "", comment ? "" : "remove the comma"},
-           {}});
-      if (!comment) a->issues.back().edits.push_back({at.offset, 1, ""});
+      TrailingCommas(lenient.value, "", schema->display, a);
       a->parsed = std::move(lenient);
     }
   }

@@ -213,7 +213,7 @@ class EntryReader {
  public:
   explicit EntryReader(ReadContext* ctx) : ctx_(ctx), s_(ctx->schema) {}
 
-  void Read(std::string name, const json::Value& v, std::string pointer, const json::Member* key) {
+  void Read(std::string name, const json::Value& v, std::string pointer, const json::Member* member) {
     if (!v.is_object()) {
       ctx_->AddAt("schema/wrong-type", Severity::kError,
                   "server " + text::Quoted(name) + " must be an object, not " + json::TypeName(v.type),
@@ -228,35 +228,44 @@ class EntryReader {
     ReadEntry re;
     re.entry.name = std::move(name);
     re.object = {&v, pointer};
-    re.member = key;
+    re.member = member;
     std::optional<TransportKind> typed, url_kind;
     const json::Value* type_node = nullptr;
     for (const json::Member& m : v.members) {
       const std::string p = Pointer(pointer, m.key);
-      if (m.key == s_.command_key) {
-        if (String(m, p, "a string")) re.command = {&m.value, p}, re.entry.command = std::string(m.value.text);
-      } else if (m.key == "args") {
-        ReadArgs(m, p, &re);
-      } else if (m.key == s_.env_key) {
-        ReadMap(m, p, &re.entry.env, &re.env);
-      } else if (m.key == s_.headers_key) {
-        ReadMap(m, p, &re.entry.headers, &re.headers);
-      } else if (const TypeName* u = UrlKey(m.key)) {
-        if (String(m, p, "a URL string")) {
-          re.url = {&m.value, p};
-          re.entry.url = ctx_->ParseText(m.value.text);
-          url_kind = u->kind;
+      // `key` is how the member is read: its own name, or the client's name
+      // for it when Fix will rename it (so what it holds is checked, and
+      // fixed, in the same run).
+      const auto read_as = [&](std::string_view key) {
+        if (key == s_.command_key) {
+          if (String(m, p, "a string")) re.command = {&m.value, p}, re.entry.command = std::string(m.value.text);
+        } else if (key == "args") {
+          ReadArgs(m, p, &re);
+        } else if (key == s_.env_key) {
+          ReadMap(m, p, &re.entry.env, &re.env);
+        } else if (key == s_.headers_key) {
+          ReadMap(m, p, &re.entry.headers, &re.headers);
+        } else if (const TypeName* u = UrlKey(key)) {
+          if (String(m, p, "a URL string")) {
+            re.url = {&m.value, p};
+            re.entry.url = ctx_->ParseText(m.value.text);
+            url_kind = u->kind;
+          }
+        } else if (key == "type" && !s_.types.empty()) {
+          type_node = &m.value;
+          typed = ReadType(m.value, p);
+        } else if (s_.servers_list && key == "name") {
+          // Continue's entry name, read by the caller.
+        } else if (std::any_of(s_.extras.begin(), s_.extras.end(), [&](const char* k) { return key == k; })) {
+          re.extras.push_back({std::string(key), {&m.value, p}});
+        } else {
+          return false;
         }
-      } else if (m.key == "type" && !s_.types.empty()) {
-        type_node = &m.value;
-        typed = ReadType(m.value, p);
-      } else if (s_.servers_list && m.key == "name") {
-        // Continue's entry name, read by the caller.
-      } else if (std::any_of(s_.extras.begin(), s_.extras.end(), [&](const char* k) { return m.key == k; })) {
-        re.extras.push_back({std::string(m.key), {&m.value, p}});
-      } else {
-        Unknown(v, m, p);
-      }
+        return true;
+      };
+      if (read_as(m.key)) continue;
+      const std::string renamed = Unknown(v, m, p);
+      if (!renamed.empty()) read_as(renamed);
     }
     const bool has_command = re.command.node != nullptr, has_url = re.url.node != nullptr;
     if (has_url) {
@@ -374,7 +383,8 @@ class EntryReader {
 
   // A member this client does not read: another client's spelling of a
   // field (an error: the value is ignored), or an unknown key (a warning).
-  void Unknown(const json::Value& object, const json::Member& m, const std::string& p) {
+  // Returns the client's name for it when Fix renames it, else "".
+  std::string Unknown(const json::Value& object, const json::Member& m, const std::string& p) {
     std::string want;
     if (OneOf(m.key, kUrlKeys)) want = s_.url_keys[0].name;
     if (OneOf(m.key, kCommandKeys)) want = s_.command_key;
@@ -390,8 +400,9 @@ class EntryReader {
         span.text = quoted ? "\"" + want + "\"" : want;
         issue.edits.push_back(span);
         issue.finding.fix = "rename to \"" + want + "\"";
+        return want;
       }
-      return;
+      return "";
     }
     std::vector<std::string_view> known = {s_.command_key, "args", s_.env_key, s_.headers_key};
     for (const TypeName& u : s_.url_keys) known.push_back(u.name);
@@ -402,6 +413,7 @@ class EntryReader {
     message += guess.empty() ? "; it is ignored" : "; did you mean \"" + guess + "\"?";
     ctx_->Add("schema/unknown-key", Severity::kWarning, message, m.key_pos, p,
               static_cast<uint32_t>(m.key.size()));
+    return "";
   }
 
   ReadContext* ctx_;

@@ -127,6 +127,7 @@ class NetChecker {
     const std::string_view raw = f.node->text;
     // The URL may sit inside an argument ("--url=http://...").
     const size_t scheme = raw.find("://");
+    if (scheme == std::string_view::npos) return;  // not a URL (a bad "url" is the reader's)
     size_t start = scheme;
     while (start > 0 && (std::isalnum(static_cast<unsigned char>(raw[start - 1])) || raw[start - 1] == '+' ||
                          raw[start - 1] == '-' || raw[start - 1] == '.')) {
