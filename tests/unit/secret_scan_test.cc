@@ -1014,6 +1014,15 @@ TEST(SecretScan, APlaceholderKeyBlockDoesNotSwallowTheRealOneAfterIt) {
   EXPECT_GT(found[1].offset, text.find("C="));
 }
 
+TEST(SecretScan, AnAngleBracketPlaceholderInsideAValueIsAPlaceholder) {
+  // What Fix leaves when a token ran up to a character it stops at (found
+  // by fuzzing: the rest must not be reported again).
+  EXPECT_TRUE(IsPlaceholder("<GITHUB_TOKEN>+b6"));
+  EXPECT_TRUE(IsPlaceholder("Bearer <API_TOKEN>"));
+  EXPECT_FALSE(IsPlaceholder("<b>q8Zr2mX4vT9wL1pK7sN3"));
+  EXPECT_FALSE(ScanKeyValue("GITHUB_TOKEN", "<GITHUB_TOKEN>+b6").has_value());
+}
+
 TEST(SecretScan, AwsSecretKeyAsTheNextArgument) {
   const std::string key = "wJalrXUtnFEMI/K7MDENG/" + std::string("bPxRfiCYz8Qk3mNvLp");
   const auto found = Scan("\"args\": [\"--secret-access-key\", \"" + key + "\"]");

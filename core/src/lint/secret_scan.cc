@@ -280,6 +280,18 @@ bool IsTemplate(std::string_view v) {
     return true;
   }
   if (first == '<' && last == '>') return true;
+  // <NAME> inside a value ("Bearer <API_TOKEN>", "<TOKEN>-suffix"): the
+  // hand-filled placeholder of clients that expand nothing.
+  for (size_t open = v.find('<'); open != std::string_view::npos; open = v.find('<', open + 1)) {
+    const size_t close = v.find('>', open);
+    if (close == std::string_view::npos) break;
+    const std::string_view name = v.substr(open + 1, close - open - 1);
+    if (name.size() >= 2 && std::all_of(name.begin(), name.end(), [](char c) {
+          return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        })) {
+      return true;
+    }
+  }
   if (first == '$' && (v[1] == '(' || v[1] == '_' ||
                        (Lower(v[1]) >= 'a' && Lower(v[1]) <= 'z'))) {
     if (v[1] == '(') return last == ')';
