@@ -69,13 +69,13 @@ bool GooseForwarder::Forward(size_t entry, const json::Value& node, const std::s
     // The last pair of envs: an empty block mapping would read as null.
     const size_t colon = text.find(':', envs->key_pos.offset + envs->key.size());
     edits.assign(1, {static_cast<uint32_t>(colon + 1), static_cast<uint32_t>(envs->value.end - colon - 1), " {}"});
-    // Earlier cuts of this mapping fall inside this edit: drop them.
+    // Earlier cuts of this mapping fall inside this edit: make them no-ops
+    // (in place: other edits are found by their index).
     for (Issue& i : ctx_->issues) {
       if (&i == &ctx_->issues[issue]) continue;
-      i.edits.erase(std::remove_if(i.edits.begin(), i.edits.end(), [&](const Edit& e) {
-                      return e.length && e.offset > colon && e.offset < envs->value.end;
-                    }),
-                    i.edits.end());
+      for (Edit& e : i.edits) {
+        if (e.length && e.offset > colon && e.offset < envs->value.end) e = {e.offset, 0, ""};
+      }
     }
   } else {
     edits.assign(1, {static_cast<uint32_t>(start), static_cast<uint32_t>(stop - start), ""});
