@@ -77,23 +77,6 @@ std::string Quote(std::string_view s, size_t limit = 60) {
   return "\"" + Cut(s, limit) + "\"";
 }
 
-void AppendUtf8(std::string* out, uint32_t cp) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
@@ -1239,7 +1222,7 @@ class Parser {
           "escape " + escape + " is not a Unicode scalar value" +
               (cp > 0x10FFFF ? " (above U+10FFFF)" : " (it is a surrogate)"));
     }
-    AppendUtf8(&scratch_, cp);
+    utf8::Append(&scratch_, cp);
     return true;
   }
 

@@ -1,8 +1,11 @@
-// UTF-8 well-formedness, shared by the parser and the writer. Private to core/.
+// UTF-8 well-formedness and encoding, shared by the JSON, TOML and YAML
+// parsers and the writer. Private to core/.
 #ifndef MCP_BUILDER_SRC_UTF8_H_
 #define MCP_BUILDER_SRC_UTF8_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <string>
 
 namespace mcp_builder {
 namespace utf8 {
@@ -33,6 +36,25 @@ inline size_t SequenceLength(const unsigned char* p, const unsigned char* end) {
     if (p[i] < 0x80 || p[i] > 0xBF) return 0;
   }
   return need;
+}
+
+/// Appends code point `cp` (a scalar value, not a surrogate) as UTF-8.
+inline void Append(std::string* out, uint32_t cp) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
 }
 
 }  // namespace utf8

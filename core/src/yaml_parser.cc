@@ -64,18 +64,6 @@ std::string Hex(uint32_t v, int digits) {
   return s;
 }
 
-void AppendUtf8(std::string* out, uint32_t cp) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-    return;
-  }
-  const int n = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  static const unsigned char kLead[] = {0, 0, 0xC0, 0xE0, 0xF0};
-  out->push_back(static_cast<char>(kLead[n] | (cp >> (6 * (n - 1)))));
-  for (int i = n - 2; i >= 0; --i) {
-    out->push_back(static_cast<char>(0x80 | ((cp >> (6 * i)) & 0x3F)));
-  }
-}
 
 std::string_view View(Ptr from, Ptr to) {
   return std::string_view(reinterpret_cast<const char*>(from), to - from);
@@ -955,7 +943,7 @@ class Parser {
     static const char kNamed[] = "N_LP";
     static const uint16_t kNamedCp[] = {0x85, 0xA0, 0x2028, 0x2029};
     if (const void* hit = std::memchr(kNamed, c, 4)) {
-      AppendUtf8(&scratch_, kNamedCp[static_cast<const char*>(hit) - kNamed]);
+      utf8::Append(&scratch_, kNamedCp[static_cast<const char*>(hit) - kNamed]);
       return true;
     }
     if (IsBreak(c)) {  // an escaped line break joins the lines
@@ -1008,7 +996,7 @@ class Parser {
       return Fail(at, "escape \\U" + Hex(cp, 8) + " is above U+10FFFF",
                   ParseErrorCode::kEncoding);
     }
-    AppendUtf8(&scratch_, cp);
+    utf8::Append(&scratch_, cp);
     return true;
   }
 
