@@ -162,7 +162,7 @@ Edit KeySpan(std::string_view text, const json::Member& member);
 /// "/a/b" + "c" as a pointer.
 std::string Pointer(std::string_view base, std::string_view token);
 
-/// Names of members of `object` (a json object).
+/// Whether `object` is an object with a member `key`.
 bool HasMember(const json::Value& object, std::string_view key);
 
 }  // namespace lint
