@@ -59,6 +59,16 @@ std::string SanitizeName(std::string_view wanted) {
   return name;
 }
 
+std::string UniqueEntryName(std::string_view wanted, const std::vector<config::ServerEntry>& taken) {
+  const std::string base = SanitizeName(wanted);
+  std::string name = base;
+  for (int n = 2; std::any_of(taken.begin(), taken.end(), [&](const config::ServerEntry& e) { return e.name == name; });
+       ++n) {
+    name = base + "-" + std::to_string(n);
+  }
+  return name;
+}
+
 namespace {
 
 std::string DefaultName(const ServerRequest& request, const registry::Server& server) {
@@ -164,13 +174,7 @@ Resolved ResolveAll(const GenerateRequest& request) {
     if (!server) continue;
     config::ServerEntry entry;
     const std::string wanted = DefaultName(sr, *server);
-    const std::string base = SanitizeName(wanted);
-    entry.name = base;
-    for (int n = 2; std::any_of(out.entries.begin(), out.entries.end(),
-                                [&](const config::ServerEntry& e) { return e.name == entry.name; });
-         ++n) {
-      entry.name = base + "-" + std::to_string(n);
-    }
+    entry.name = UniqueEntryName(wanted, out.entries);
     if (entry.name != wanted) {
       result.notes.push_back({"generate/renamed", Severity::kInfo,
                               "entry name " + text::Quoted(wanted) + " written as " +

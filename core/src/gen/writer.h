@@ -129,8 +129,14 @@ bool WriteEntries(const GenerateRequest& request, const std::vector<config::Serv
 /// (Claude Code's `claude mcp add` rule, and VS Code's schema), at most 64
 /// characters, never Claude Code's reserved "workspace".
 std::string SanitizeName(std::string_view wanted);
+/// SanitizeName(wanted), with "-2", "-3", ... until no entry of `taken` has it.
+std::string UniqueEntryName(std::string_view wanted, const std::vector<config::ServerEntry>& taken);
 
 // ---- Shared helpers ---------------------------------------------------
+
+/// The VS Code input id of a secret: GITHUB_TOKEN -> github-token. Its
+/// reference is ${input:<id>}.
+std::string VsCodeInputId(std::string_view secret_id);
 
 /// Secret reference syntaxes.
 std::string AngleRef(const std::string& id);       // <ID>: to be replaced by hand

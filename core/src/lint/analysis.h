@@ -45,6 +45,15 @@ void NetRules(ReadContext* ctx);
 /// expands it itself (false: the user must replace it by hand).
 std::string PlaceholderFor(const ClientSchema& schema, const std::string& id, bool* expanded);
 
+/// The whole lines holding bytes [from, to): from the start of `from`'s
+/// line to just past the line break after `to`, when only blanks precede
+/// `from` and only blanks or a # comment follow `to`; length 0 otherwise.
+/// What the Codex and Goose fixes cut to remove a key/value pair.
+Edit WholeLines(std::string_view text, size_t from, size_t to);
+
+/// The member of `object` whose value is `value`, or null.
+const json::Member* MemberHolding(const json::Value& object, const json::Value& value);
+
 /// Codex expands no variables; it forwards environment variables by name.
 /// A literal secret that is a whole `env` value moves to `env_vars`, and an
 /// `Authorization = "Bearer <secret>"` in `http_headers` becomes

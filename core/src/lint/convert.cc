@@ -89,11 +89,7 @@ ConvertResult Convert(std::string_view text, std::string_view from, std::string_
   std::vector<config::ServerEntry> entries;
   for (const ReadEntry& re : read.entries) {
     config::ServerEntry e = re.entry;
-    const std::string base = gen::SanitizeName(e.name);
-    e.name = base;
-    for (int n = 2; std::any_of(entries.begin(), entries.end(), [&](const config::ServerEntry& x) { return x.name == e.name; }); ++n) {
-      e.name = base + "-" + std::to_string(n);
-    }
+    e.name = gen::UniqueEntryName(e.name, entries);
     const json::Position at = re.object.node->pos;
     if (e.name != re.entry.name) {
       r.notes.push_back(Note("convert/renamed", Severity::kInfo,
@@ -102,11 +98,7 @@ ConvertResult Convert(std::string_view text, std::string_view from, std::string_
                              at, re.object.pointer));
     }
     // ${VAR:-default} (Claude Code) keeps only VAR in the neutral model.
-    std::vector<const Field*> fields = {&re.url, &re.command};
-    for (const auto* list : {&re.args, &re.env, &re.headers}) {
-      for (const Field& f : *list) fields.push_back(&f);
-    }
-    for (const Field* f : fields) {
+    for (const Field* f : re.Values()) {
       if (!f->node || !f->node->is_string() || a->schema->refs != Refs::kDollarBrace) continue;
       const std::string_view v = f->node->text;
       const size_t open = v.find("${");

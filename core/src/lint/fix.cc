@@ -5,6 +5,7 @@
 // a second run finds nothing to do.
 #include <algorithm>
 
+#include "gen/writer.h"
 #include "lint/analysis.h"
 #include "mcp_builder/json_writer.h"
 
@@ -24,10 +25,8 @@ std::string IndentUnit(std::string_view text, const json::Value& root) {
 }
 
 std::string InputObject(const config::SecretInfo& s) {
-  std::string id;
-  for (const char c : s.id) id.push_back(c == '_' ? '-' : (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
   std::string out = "{\"type\": \"promptString\", \"id\": ";
-  json::AppendQuoted(&out, id, false);
+  json::AppendQuoted(&out, gen::VsCodeInputId(s.id), false);
   out += ", \"description\": ";
   json::AppendQuoted(&out, s.description, false);
   return out + ", \"password\": true}";
@@ -77,6 +76,27 @@ std::string Apply(std::string_view text, std::vector<Edit> edits, size_t* applie
 }
 
 }  // namespace
+
+Edit WholeLines(std::string_view text, size_t from, size_t to) {
+  const auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  size_t start = from;
+  while (start > 0 && blank(text[start - 1])) --start;
+  if (start > 0 && text[start - 1] != '\n') return {};
+  size_t stop = to;
+  while (stop < text.size() && blank(text[stop])) ++stop;
+  if (stop < text.size() && text[stop] == '#') stop = std::min(text.find('\n', stop), text.size());
+  if (stop < text.size() && text[stop] == '\r') ++stop;
+  if (stop < text.size() && text[stop] != '\n') return {};
+  if (stop < text.size()) ++stop;
+  return {static_cast<uint32_t>(start), static_cast<uint32_t>(stop - start), ""};
+}
+
+const json::Member* MemberHolding(const json::Value& object, const json::Value& value) {
+  for (const json::Member& m : object.members) {
+    if (&m.value == &value) return &m;
+  }
+  return nullptr;
+}
 
 FixResult Fix(std::string_view text, const Options& options) {
   FixResult r;

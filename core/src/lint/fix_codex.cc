@@ -32,23 +32,7 @@ Edit CutPair(std::string_view text, const json::Value& table, const json::Member
     }
     return {static_cast<uint32_t>(from), static_cast<uint32_t>(to - from), ""};
   }
-  size_t start = key;
-  while (start > 0 && Blank(text[start - 1])) --start;
-  if (start > 0 && text[start - 1] != '\n') return {};
-  size_t stop = end;
-  while (stop < text.size() && Blank(text[stop])) ++stop;
-  if (stop < text.size() && text[stop] == '#') stop = std::min(text.find('\n', stop), text.size());
-  if (stop < text.size() && text[stop] == '\r') ++stop;
-  if (stop < text.size() && text[stop] != '\n') return {};
-  if (stop < text.size()) ++stop;
-  return {static_cast<uint32_t>(start), static_cast<uint32_t>(stop - start), ""};
-}
-
-const json::Member* MemberHolding(const json::Value& table, const json::Value& value) {
-  for (const json::Member& m : table.members) {
-    if (&m.value == &value) return &m;
-  }
-  return nullptr;
+  return WholeLines(text, key, end);
 }
 
 }  // namespace

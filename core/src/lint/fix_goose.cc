@@ -9,33 +9,6 @@
 namespace mcp_builder {
 namespace lint {
 
-namespace {
-
-bool Blank(char c) { return c == ' ' || c == '\t'; }
-
-// Offset of the start of the line holding `offset`, and whether only
-// blanks precede `offset` on it.
-size_t LineStart(std::string_view text, size_t offset, bool* alone) {
-  size_t start = offset;
-  while (start > 0 && Blank(text[start - 1])) --start;
-  *alone = start == 0 || text[start - 1] == '\n';
-  while (start > 0 && text[start - 1] != '\n') --start;
-  return start;
-}
-
-// Just past the line break ending the line that holds `offset`, when only
-// blanks or a comment follow `offset` on it; npos otherwise.
-size_t LineEnd(std::string_view text, size_t offset) {
-  size_t i = offset;
-  while (i < text.size() && Blank(text[i])) ++i;
-  if (i < text.size() && text[i] == '#') i = std::min(text.find('\n', i), text.size());
-  if (i < text.size() && text[i] == '\r') ++i;
-  if (i < text.size() && text[i] != '\n') return std::string_view::npos;
-  return i < text.size() ? i + 1 : i;
-}
-
-}  // namespace
-
 bool GooseForwarder::Forward(size_t entry, const json::Value& node, const std::string& name, size_t issue) {
   const std::string_view text = ctx_->text;
   const json::Value& server = *ctx_->entries[entry].object.node;
@@ -44,14 +17,10 @@ bool GooseForwarder::Forward(size_t entry, const json::Value& node, const std::s
     if (m.key == "envs") envs = &m;
   }
   if (!envs || !envs->value.is_object() || text[envs->value.pos.offset] == '{') return false;
-  const json::Member* pair = nullptr;
-  for (const json::Member& m : envs->value.members) {
-    if (&m.value == &node) pair = &m;
-  }
-  bool alone = false;
-  const size_t start = pair ? LineStart(text, pair->key_pos.offset, &alone) : 0;
-  const size_t stop = pair ? LineEnd(text, node.end) : std::string_view::npos;
-  if (!pair || !alone || stop == std::string_view::npos) return false;
+  const json::Member* pair = MemberHolding(envs->value, node);
+  const Edit line = pair ? WholeLines(text, pair->key_pos.offset, node.end) : Edit{};
+  if (line.length == 0) return false;
+  const size_t start = line.offset, stop = line.offset + line.length;
   const json::Value* keys = server.Find("env_keys");
   if (keys && !keys->is_array()) return false;
   const bool flow_keys = keys && text[keys->pos.offset] == '[';
@@ -78,7 +47,7 @@ bool GooseForwarder::Forward(size_t entry, const json::Value& node, const std::s
       }
     }
   } else {
-    edits.assign(1, {static_cast<uint32_t>(start), static_cast<uint32_t>(stop - start), ""});
+    edits.assign(1, line);
   }
   auto it = std::find_if(env_keys_.begin(), env_keys_.end(), [&](const auto& p) { return p.first == entry; });
   if (it == env_keys_.end()) {

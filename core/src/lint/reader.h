@@ -64,6 +64,15 @@ struct ReadEntry {
   /// Members of the entry the neutral model does not carry (cwd, timeout,
   /// disabled, oauth, ...): convert warns about each.
   std::vector<std::pair<std::string, Field>> extras;
+
+  /// The command, arguments, env values, URL and header values, as read.
+  std::vector<const Field*> Values() const {
+    std::vector<const Field*> out = {&command, &url};
+    for (const auto* list : {&args, &env, &headers}) {
+      for (const Field& f : *list) out.push_back(&f);
+    }
+    return out;
+  }
 };
 
 struct TypeName {

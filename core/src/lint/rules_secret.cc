@@ -11,6 +11,7 @@
 
 #include "gen/emit.h"
 #include "gen/resolve.h"
+#include "gen/writer.h"
 #include "lint/analysis.h"
 #include "mcp_builder/json_writer.h"
 #include "mcp_builder/secrets.h"
@@ -29,11 +30,8 @@ std::string PlaceholderFor(const ClientSchema& schema, const std::string& id, bo
       return "${env:" + id + "}";
     case Refs::kContinue:
       return "${{ secrets." + id + " }}";
-    case Refs::kVsCode: {
-      std::string input;  // as the VS Code writer spells input ids
-      for (const char c : id) input.push_back(c == '_' ? '-' : (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
-      return "${input:" + input + "}";
-    }
+    case Refs::kVsCode:
+      return "${input:" + gen::VsCodeInputId(id) + "}";
     case Refs::kNone:
       break;
   }

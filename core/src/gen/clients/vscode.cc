@@ -18,22 +18,14 @@ namespace {
 
 constexpr JsonStyle kStyle{"servers", "stdio", "http", "sse"};
 
-std::string InputId(const std::string& secret_id) {
-  std::string id;
-  for (const char c : secret_id) {
-    id.push_back(c == '_' ? '-' : (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
-  }
-  return id;
-}
-
-std::string InputRef(const std::string& secret_id) { return "${input:" + InputId(secret_id) + "}"; }
+std::string InputRef(const std::string& secret_id) { return "${input:" + VsCodeInputId(secret_id) + "}"; }
 
 void WriteInput(JsonOut& out, const config::SecretInfo& s) {
   out.BeginObject();
   out.Key("type");
   out.String("promptString");
   out.Key("id");
-  out.String(InputId(s.id));
+  out.String(VsCodeInputId(s.id));
   out.Key("description");
   out.String(s.description.empty() ? s.id : s.description);
   out.Key("password");
@@ -78,6 +70,14 @@ std::string InstallJson(const WriteContext& ctx, const config::ServerEntry& e) {
 }
 
 }  // namespace
+
+std::string VsCodeInputId(std::string_view secret_id) {
+  std::string id;
+  for (const char c : secret_id) {
+    id.push_back(c == '_' ? '-' : (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+  }
+  return id;
+}
 
 std::string WriteVsCode(WriteContext& ctx) {
   for (const config::ServerEntry& e : ctx.servers()) {

@@ -44,11 +44,7 @@ void CheckInputs(const json::Value& root, ReadContext* ctx) {
     }
   }
   for (const ReadEntry& e : ctx->entries) {
-    std::vector<const Field*> fields = {&e.url};
-    for (const auto* list : {&e.args, &e.env, &e.headers}) {
-      for (const Field& f : *list) fields.push_back(&f);
-    }
-    for (const Field* f : fields) {
+    for (const Field* f : e.Values()) {
       if (!f->node || !f->node->is_string()) continue;
       const std::string_view s = f->node->text;
       for (size_t at = s.find("${input:"); at != std::string_view::npos; at = s.find("${input:", at + 1)) {
