@@ -342,13 +342,21 @@ async function lint(opts, out, err) {
   const rel = relative(process.cwd(), input.shown);
   const file = input.shown === '<stdin>' ? '-' : rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : input.shown;
   const options = { client: opts.client ?? 'auto', file };
+  if (opts.format === 'sarif') {
+    // One analysis: the SARIF log carries the exit code in its invocation.
+    const sarif = mcp.lint(input.bytes, { ...options, format: 'sarif' });
+    out(JSON.stringify(sarif, null, 2) + '\n');
+    return sarif.runs[0].invocations[0].exitCode;
+  }
   const report = mcp.lint(input.bytes, options);
   if (opts.format === 'json') {
     out(JSON.stringify(report) + '\n');
-  } else if (opts.format === 'sarif') {
-    out(JSON.stringify(mcp.lint(input.bytes, { ...options, format: 'sarif' }), null, 2) + '\n');
   } else {
-    out(mcp.lint(input.bytes, { ...options, format: 'text' }));
+    // The lines lint's text format has (core ReportToText), from the same
+    // report rather than a second analysis.
+    const name = printable(file);
+    out(report.findings.map((f) => describeFinding(name, f) + '\n').join('') +
+      (report.omitted ? `${name}: ${report.omitted} more findings not listed\n` : ''));
     const count = (s) => report.findings.filter((f) => f.severity === s).length;
     const as = report.client ? ` as ${report.client}${report.detected ? ` (${report.detected})` : ''}` : '';
     err(`mcp-builder: ${input.shown}: read${as}: ${plural(count('error'), 'error')}, ` +

@@ -180,6 +180,7 @@ test('SARIF output is valid SARIF 2.1.0 that GitHub code scanning accepts', () =
   const report = mcp.lint(text, { client: 'cursor' });
   assert.equal(results.length, report.findings.length);
   assert.equal(results[0].locations[0].physicalLocation.artifactLocation.uri, 'configs/my%20mcp.json');
+  assert.deepEqual(sarif.runs[0].invocations, [{ executionSuccessful: true, exitCode: report.exitCode }]);
   assert.deepEqual(results.map((r) => [r.ruleId, r.locations[0].physicalLocation.region.startLine]),
     report.findings.map((f) => [f.rule, f.line]));
   assert.ok(!JSON.stringify(sarif).includes(TOKEN));
@@ -244,6 +245,10 @@ test('CLI lint: exit codes, formats, never the token', () => {
       assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'dirty.json');
     }
     if (format === 'json') assert.equal(JSON.parse(r.stdout).client, 'claude-desktop');
+    if (format === 'text') {
+      // The CLI's lines are the API's text format, line for line.
+      assert.equal(r.stdout, mcp.lint(readFileSync(dirty), { format: 'text', file: 'dirty.json' }));
+    }
   }
   assert.equal(runCli(['lint', clean]).status, 0);
   const b = runCli(['lint', broken, '--client', 'claude-desktop']);

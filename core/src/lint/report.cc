@@ -200,7 +200,9 @@ std::string ReportToSarif(const Report& report, std::string_view file) {
     if (score) out += ",\"security-severity\":\"" + std::string(score) + "\"";
     out += "}}";
   }
-  out += "]}},\"columnKind\":\"unicodeCodePoints\",\"results\":[";
+  // The run's exit code (0, 1 or 2, as `mcp-builder lint`) in its invocation.
+  out += "]}},\"invocations\":[{\"executionSuccessful\":true,\"exitCode\":" + std::to_string(report.ExitCode()) +
+         "}],\"columnKind\":\"unicodeCodePoints\",\"results\":[";
   const std::string uri = FileUri(file);
   for (size_t i = 0; i < report.findings.size(); ++i) {
     const Finding& f = report.findings[i];
