@@ -10,9 +10,7 @@
 #include <string_view>
 
 #include "bindings_common.h"
-#include "mcp_builder/json_writer.h"
 #include "mcp_builder/lint.h"
-#include "mcp_builder/secrets.h"
 
 namespace {
 
@@ -46,28 +44,9 @@ size_t Convert(uintptr_t address, size_t length, const std::string& from, const 
   return Answer().size();
 }
 
-// Every secret in the text: [{"rule","line","column","offset","length",
-// "masked"}], offsets and lengths in bytes. Never the secret itself.
 size_t ScanSecrets(uintptr_t address, size_t length) {
-  const std::string_view text = Bytes(address, length);
-  std::string& out = Answer();
-  out = "[";
-  size_t line = 1, line_start = 0, at = 0;
-  for (const mcp_builder::secrets::Finding& f : mcp_builder::secrets::Scan(text)) {
-    for (; at < f.offset; ++at) {
-      if (text[at] == '\n') line++, line_start = at + 1;
-    }
-    size_t column = 1;  // in code points: count bytes that start one
-    for (size_t i = line_start; i < f.offset; ++i) column += (text[i] & 0xC0) != 0x80;
-    if (out.size() > 1) out += ',';
-    out += "{\"rule\":\"" + f.rule + "\",\"line\":" + std::to_string(line) +
-           ",\"column\":" + std::to_string(column) + ",\"offset\":" + std::to_string(f.offset) +
-           ",\"length\":" + std::to_string(f.length) + ",\"masked\":";
-    mcp_builder::json::AppendQuoted(&out, f.masked);
-    out += '}';
-  }
-  out += ']';
-  return out.size();
+  Answer() = mcp_builder::lint::SecretsToJson(Bytes(address, length));
+  return Answer().size();
 }
 
 // The largest file lint, fix, convert and scanSecrets read.

@@ -108,6 +108,11 @@ struct ConvertResult {
 /// servers for client `to`.
 ConvertResult Convert(std::string_view text, std::string_view from, std::string_view to);
 
+/// Every secret in any text (secrets::Scan) as [{"rule","line","column",
+/// "offset","length","masked"}]: offsets and lengths in bytes, columns in
+/// code points. Never the secret itself.
+std::string SecretsToJson(std::string_view text);
+
 /// {"ok","client","text","changes","secrets":[{"id","description","server"}],
 ///  "envTemplate","remaining":[findings]}
 std::string FixToJson(const FixResult& result);

@@ -227,6 +227,22 @@ std::string ReportToSarif(const Report& report, std::string_view file) {
   return out;
 }
 
+std::string SecretsToJson(std::string_view text) {
+  const LineIndex lines(text);
+  std::string out = "[";
+  for (const secrets::Finding& f : secrets::Scan(text)) {
+    const json::Position at = lines.At(f.offset);
+    if (out.size() > 1) out += ',';
+    out += '{';
+    Str(&out, "rule", f.rule);
+    out += ",\"line\":" + std::to_string(at.line) + ",\"column\":" + std::to_string(at.column) +
+           ",\"offset\":" + std::to_string(f.offset) + ",\"length\":" + std::to_string(f.length) + ",";
+    Str(&out, "masked", f.masked);
+    out += '}';
+  }
+  return out + "]";
+}
+
 std::string FixToJson(const FixResult& r) {
   std::string out = "{\"ok\":" + std::string(r.ok ? "true" : "false") + ",";
   Str(&out, "client", r.client);
