@@ -21,8 +21,9 @@ const INVALID_SHARE = 0.25;
 const MAX_DOC_BYTES = 10 * 1024;
 
 // ---------------------------------------------------------------- PRNG ----
-// mulberry32: small, fast, good enough for test data.
-function makeRng(seed) {
+// mulberry32: small, fast, good enough for test data. Shared with
+// secrets-corpus.mjs.
+export function makeRng(seed) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -36,10 +37,16 @@ function makeRng(seed) {
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)), // inclusive
     chance: (p) => next() < p,
     pick: (arr) => arr[Math.floor(next() * arr.length)],
-    hex: (len) => {
+    str: (alphabet, n) => {
       let s = '';
-      for (let i = 0; i < len; i++) s += '0123456789abcdef'[Math.floor(next() * 16)];
+      for (let i = 0; i < n; i++) s += alphabet[Math.floor(next() * alphabet.length)];
       return s;
+    },
+    hex: (len) => r.str('0123456789abcdef', len),
+    bytes: (n) => {
+      const b = new Uint8Array(n);
+      for (let i = 0; i < n; i++) b[i] = Math.floor(next() * 256);
+      return b;
     },
     sample: (arr, k) => {
       const copy = arr.slice();

@@ -37,43 +37,13 @@
 //   node scripts/bench-lib/secrets-corpus.mjs [--mb N] [--seed S] [--dump DIR]
 
 export const DEFAULT_SEED = 20251124;
+import { makeRng } from './corpus.mjs';
+
 export const DEFAULT_BYTES = 4_000_000;
 
 // ---------------------------------------------------------------- PRNG ----
-// mulberry32 (as corpus.mjs).
-export function makeRng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const r = {
-    next,
-    int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)), // inclusive
-    chance: (p) => next() < p,
-    pick: (arr) => arr[Math.floor(next() * arr.length)],
-    str: (alphabet, n) => {
-      let s = '';
-      for (let i = 0; i < n; i++) s += alphabet[Math.floor(next() * alphabet.length)];
-      return s;
-    },
-    bytes: (n) => {
-      const b = new Uint8Array(n);
-      for (let i = 0; i < n; i++) b[i] = Math.floor(next() * 256);
-      return b;
-    },
-    weighted: (pairs) => { // [[weight, value], ...]
-      const total = pairs.reduce((s, [w]) => s + w, 0);
-      let x = next() * total;
-      for (const [w, v] of pairs) { if ((x -= w) < 0) return v; }
-      return pairs[pairs.length - 1][1];
-    },
-  };
-  return r;
-}
+// mulberry32, the other corpus's generator.
+export { makeRng };
 
 // ------------------------------------------------------------ alphabets ----
 const UP = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
