@@ -25,60 +25,12 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
-/** The page's policy. Identical to the <meta> policy in site/index.html. */
-export const META_CSP = [
-  "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "require-trusted-types-for 'script'",
-  "trusted-types 'none'",
-].join('; ');
+// The header values live in one module shared with the generated _headers,
+// nginx.conf and <meta> policy; re-exported here for the tests that import
+// them from the server.
+import { CONTENT_TYPES, SECURITY_HEADERS, cacheControlFor } from './lib/site-headers.mjs';
 
-/** The header policy: the meta policy plus what only a header can carry. */
-export const CSP = `${META_CSP}; frame-ancestors 'none'`;
-
-/**
- * Powerful features the site never uses; all denied. Only names Chromium
- * recognises: an unknown one (e.g. "bluetooth", "interest-cohort") makes it
- * log a console warning on every page load.
- */
-export const PERMISSIONS_POLICY = [
-  'accelerometer', 'autoplay', 'camera', 'display-capture',
-  'encrypted-media', 'fullscreen', 'geolocation', 'gyroscope', 'hid',
-  'idle-detection', 'magnetometer', 'microphone', 'midi', 'payment',
-  'picture-in-picture', 'publickey-credentials-get', 'screen-wake-lock',
-  'serial', 'usb', 'xr-spatial-tracking',
-].map((feature) => `${feature}=()`).join(', ');
-
-/** Sent on every response, errors included. */
-export const SECURITY_HEADERS = Object.freeze({
-  'Content-Security-Policy': CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Permissions-Policy': PERMISSIONS_POLICY,
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-});
-
-export const CONTENT_TYPES = Object.freeze({
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-});
+export { CSP, CONTENT_TYPES, HSTS, META_CSP, PERMISSIONS_POLICY, SECURITY_HEADERS } from './lib/site-headers.mjs';
 
 const DEFAULT_ROOT = 'dist/site';
 const DEFAULT_HOST = '127.0.0.1';
@@ -183,9 +135,9 @@ async function handle(realRoot, req, res) {
     ...SECURITY_HEADERS,
     'Content-Type': contentTypeFor(file),
     'Content-Length': info.size,
-    // A development and test server: always revalidate, so a rebuilt site is
-    // never served stale (the HTML must never be cached in any case).
-    'Cache-Control': 'no-cache',
+    // As the production hosts: content-hashed /assets/ immutable, the rest
+    // (index.html, sw.js) revalidated, so a rebuilt site is never stale.
+    'Cache-Control': cacheControlFor(`/${segments.join('/')}`),
   });
   if (req.method === 'HEAD') {
     res.end();

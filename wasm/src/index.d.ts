@@ -248,8 +248,19 @@ export interface McpBuilderLint extends McpBuilder {
 export interface InitOptions {
   /** The bytes of mcp-builder.wasm, if the caller has already fetched them (e.g. with SRI). */
   wasmBinary?: ArrayBuffer | Uint8Array;
-  /** Where to fetch mcp-builder.wasm from (browser). */
+  /**
+   * Where to fetch a file of dist/ from (browser): called with the file name
+   * ('mcp-builder.wasm', 'mcp-builder-lint.wasm', 'catalog.json') and the
+   * default folder; the answer is resolved against that folder.
+   */
   locateFile?: (path: string, prefix: string) => string;
+  /**
+   * Subresource Integrity hashes ('sha384-…', as in an `integrity` attribute)
+   * of the files fetched in a browser, by name. The wasm is then fetched with
+   * `fetch(url, { integrity })` (Emscripten's instantiateWasm hook) and the
+   * catalog likewise; bytes that do not match are refused and init() rejects.
+   */
+  integrity?: Partial<Record<'mcp-builder.wasm' | 'mcp-builder-lint.wasm' | 'catalog.json', string>>;
   /**
    * The catalog bundle's text (dist/catalog.json), if the caller has it
    * already; false for an empty catalog. Default: loaded from next to the module.

@@ -18,20 +18,53 @@ const MODULES = {
 
 const isNode = typeof process !== 'undefined' && !!process.versions?.node;
 
+// Where a file of dist/ is: options.locateFile's answer if given (as
+// Emscripten asks it for the wasm), else next to this module's dist/.
+function distUrl(options, file) {
+  const dist = new URL('../dist/', import.meta.url);
+  return options.locateFile ? new URL(options.locateFile(file, dist.href), dist) : new URL(file, dist);
+}
+
+// fetch() with the Subresource Integrity hash the caller gave for `file`
+// (options.integrity, e.g. { 'mcp-builder.wasm': 'sha384-...' }): bytes that
+// do not match make the fetch reject, so a tampered file is never used.
+function fetchDist(options, file) {
+  const integrity = options.integrity?.[file];
+  const url = distUrl(options, file);
+  return fetch(url, { credentials: 'same-origin', ...(integrity ? { integrity } : {}) }).then((response) => {
+    if (!response.ok) throw new Error(`cannot load ${file}: ${url} answered ${response.status}`);
+    return response;
+  });
+}
+
 // The server catalog ships beside the module as data (dist/catalog.json;
 // core/include/mcp_builder/catalog.h says why). `options.catalog` may give
 // its text, or false to start with an empty catalog.
 async function loadCatalogText(options) {
   if (typeof options.catalog === 'string') return options.catalog;
   if (options.catalog === false) return null;
-  const url = new URL('../dist/catalog.json', import.meta.url);
+  const url = distUrl(options, 'catalog.json');
   if (isNode && url.protocol === 'file:') {
     const { readFile } = await import('node:fs/promises');
     return readFile(url, 'utf8');
   }
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`cannot load the catalog: ${url} answered ${response.status}`);
-  return response.text();
+  return (await fetchDist(options, 'catalog.json')).text();
+}
+
+// Emscripten's instantiateWasm hook: our own fetch of the wasm, with its
+// integrity hash (Emscripten 3.1.6 has no option for one). `failed` gets
+// any error, since the module's ready promise would wait forever.
+function verifiedInstantiate(options, file, failed) {
+  return (imports, receiveInstance) => {
+    fetchDist(options, file).then((response) => {
+      // Streaming compilation needs the application/wasm type; a host that
+      // sends another gets the slower path rather than a failure.
+      const streaming = (response.headers.get('content-type') ?? '').startsWith('application/wasm');
+      return streaming ? WebAssembly.instantiateStreaming(response, imports)
+        : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports));
+    }).then(({ instance, module }) => receiveInstance(instance, module), failed);
+    return {}; // the exports arrive later, through receiveInstance
+  };
 }
 
 async function loadWasmBinary(options, kind) {
@@ -335,7 +368,10 @@ function wrap(core, kind) {
  * Load the WebAssembly core once; later calls return the same promise.
  * `lint: true` loads the lint module instead (a superset: lint, fix,
  * convert and scanSecrets besides everything else).
- * @param {{wasmBinary?: ArrayBuffer|Uint8Array, locateFile?: (path: string, prefix: string) => string, catalog?: string|false, lint?: boolean}} [options]
+ * `integrity` gives Subresource Integrity hashes ('sha384-…') for the files
+ * fetched in a browser, by name: 'mcp-builder.wasm', 'mcp-builder-lint.wasm',
+ * 'catalog.json'; a file that does not match is refused and init() rejects.
+ * @param {{wasmBinary?: ArrayBuffer|Uint8Array, locateFile?: (path: string, prefix: string) => string, catalog?: string|false, lint?: boolean, integrity?: Record<string, string>}} [options]
  */
 export function init(options = {}) {
   const kind = options.lint ? 'lint' : 'core';
@@ -344,9 +380,15 @@ export function init(options = {}) {
       const [create, wasmBinary, catalog] = await Promise.all([
         MODULES[kind].create(), loadWasmBinary(options, kind), loadCatalogText(options)]);
       const moduleArgs = {};
+      let failure = new Promise(() => {});
       if (wasmBinary) moduleArgs.wasmBinary = wasmBinary;
+      else if (options.integrity?.[MODULES[kind].wasm]) {
+        failure = new Promise((_, reject) => {
+          moduleArgs.instantiateWasm = verifiedInstantiate(options, MODULES[kind].wasm, reject);
+        });
+      }
       if (options.locateFile) moduleArgs.locateFile = options.locateFile;
-      const core = await create(moduleArgs);
+      const core = await Promise.race([create(moduleArgs), failure]);
       if (catalog !== null) {
         const error = core.loadCatalog(catalog);
         if (error) throw new Error(error);
