@@ -1,16 +1,13 @@
 #!/usr/bin/env bash
-# Writes dist/site: the static front end plus a copy of the npm package's
-# public entry and its wasm build under vendor/, which is all the site imports.
+# Writes dist/site (the deployable static site: bundled, minified,
+# content-addressed, with Subresource Integrity, a service worker and
+# _headers) and dist/mcp-builder.html (the single self-contained file) from
+# site/ and the npm package (wasm/src/index.js + wasm/dist/). The work is in
+# scripts/lib/site-build.mjs; header values in scripts/lib/site-headers.mjs.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$ROOT"
-out=dist/site
-pkg="$out/vendor/mcp-server-builder"
-rm -rf "$out.tmp"
-mkdir -p "$out.tmp/vendor/mcp-server-builder/src" "$out.tmp/vendor/mcp-server-builder/dist"
-cp -R site/. "$out.tmp/"
-cp wasm/src/index.js "$out.tmp/vendor/mcp-server-builder/src/"
-cp wasm/dist/mcp-builder.js wasm/dist/mcp-builder.wasm wasm/dist/catalog.json "$out.tmp/vendor/mcp-server-builder/dist/"
-rm -rf "$out"
-mv "$out.tmp" "$out"
-: "$pkg"
+# The committed nginx server block is generated from the same header values:
+# a stale copy would ship headers that differ from _headers and the meta CSP.
+node scripts/lib/site-headers.mjs --check
+node scripts/lib/site-build.mjs

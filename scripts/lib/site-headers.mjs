@@ -18,7 +18,10 @@ import { fileURLToPath } from 'node:url';
 /**
  * The page's policy, as a <meta> can carry it. No 'unsafe-inline' and no
  * 'unsafe-eval': WebAssembly needs only 'wasm-unsafe-eval'. Trusted Types
- * with no policy at all ('none'): the app never needs an HTML sink.
+ * with one policy, "mcp-sw", which site/sw-register.js creates to turn the
+ * site's own sw.js URL (and nothing else) into the TrustedScriptURL that
+ * serviceWorker.register() requires; no policy for HTML, so every HTML sink
+ * (innerHTML...) throws.
  * connect-src 'self': the wasm, the catalog and the lint module are fetched
  * from the site itself, nothing else. worker-src 'self': the service worker.
  * manifest-src is not needed (no manifest), so default-src 'none' covers it.
@@ -33,7 +36,7 @@ export const META_CSP = [
   "base-uri 'none'",
   "form-action 'none'",
   "require-trusted-types-for 'script'",
-  "trusted-types 'none'",
+  'trusted-types mcp-sw',
 ].join('; ');
 
 /** The header policy: the meta policy plus what only a header can carry. */
