@@ -1,255 +1,984 @@
-// MCP Server Builder, first page: validate a registry server.json as you type.
+// MCP Server Builder: the page. Plain DOM, no framework.
 //
-// Everything runs on this device: the text is read from the textarea or from
-// a local file and handed to the WebAssembly core; nothing is sent anywhere
-// and nothing is stored. All text that comes from the document (messages,
-// pointers, names, descriptions) is rendered with textContent only: the page
-// runs under `require-trusted-types-for 'script'` with no policy, so an HTML
-// sink would throw anyway.
+// Views (routes in the URL fragment): #/ build (catalog → forms → live
+// output for every client), #/import (validate a registry server.json and
+// use it as a server), #/lint (lint, fix, convert; its wasm module is loaded
+// only when that view opens, by lint.js). #/server/<id> opens a server's
+// form; #/share/<data> applies a share link.
 //
-// The package is imported dynamically so that a failure to fetch it is shown
-// on the page (body[data-status="error"]) instead of leaving it "loading".
-// It is the package's public entry, nothing else.
+// Rules kept everywhere: text that comes from documents, catalog entries or
+// the user is set with textContent or attributes only (the page runs under
+// Trusted Types with no policy, so an HTML sink would throw anyway); no
+// request is made after load except the lint module when its view opens;
+// secret values live only in `srv.values` in page memory: never stored,
+// never put in the URL, never logged.
 
-const DEBOUNCE_MS = 150;
-const SUMMARY_VALUE_MAX = 300; // characters shown per summary value
+import { CLIENTS, TARGETS, FORMATS, download, copyText, el } from './common.js';
 
 const $ = (id) => document.getElementById(id);
-const source = $('source');
-const fileInput = $('file');
-const fileNote = $('file-note');
-const resultSection = $('result');
-const statusLine = $('result-status');
-const list = $('diagnostics');
-const summaryBlock = $('summary-block');
-const summary = $('summary');
-const loadError = $('load-error');
-const coreVersion = $('core-version');
+const STORE = 'mcp-builder:v1';
 
 let core = null;
-let timer = 0;
+let catalog = []; // summaries, with .doc (parsed server.json) and .needs
+const byId = new Map();
+const state = { selected: [], os: 'posix', inline: false, tab: 'claude-desktop', importN: 0 };
+let results = null; // last generateAll answer
+const shown = new Map(); // target id → text on screen
+let uidN = 0;
+const uid = () => `u${(uidN += 1)}`;
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
+function flash(text) {
+  $('flash').textContent = text;
+}
+function setStatus(s) {
+  document.body.dataset.status = s;
+}
+const describe = (err) => String(err?.message ?? err).replace(/[.\s]+$/, '');
+
+// ---- declared inputs -------------------------------------------------------
+
+// A value that looks like a token (a known prefix, or long, dense and mixed)
+// is treated as a secret even in a field not declared secret: kept out of
+// storage and share links.
+const TOKEN = /^(gh[pousr]_|github_pat_|glpat-|sk-|sk_live_|rk_live_|xox[abprs]-|AKIA|AIza|hf_|npm_|pypi-|ya29\.|eyJ)/;
+export function looksSecret(v) {
+  if (typeof v !== 'string' || v.length < 16 || /\s/.test(v)) return false;
+  if (TOKEN.test(v)) return true;
+  if (v.length < 24 || /[/\\]/.test(v) || !/\d/.test(v) || !/[a-z]/i.test(v)) return false;
+  const counts = {};
+  for (const c of v) counts[c] = (counts[c] ?? 0) + 1;
+  let h = 0;
+  for (const n of Object.values(counts)) h -= (n / v.length) * Math.log2(n / v.length);
+  return h >= 3.6;
 }
 
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+const str = (x) => (typeof x === 'string' ? x : x == null ? '' : String(x));
 
-function setStatus(status) {
-  document.body.dataset.status = status;
-}
-
-function describe(err) {
-  return String(err?.message ?? err).replace(/[.\s]+$/, '');
-}
-
-function showFatal(title, detail) {
-  loadError.replaceChildren(el('strong', '', title), ' ', detail);
-  loadError.hidden = false;
-  setStatus('error');
-}
-
-// ---- jumping to a finding --------------------------------------------------
-
-// The core counts lines from 1 (split at "\n") and columns from 1 in Unicode
-// code points; the textarea counts UTF-16 units from 0.
-function offsetOf(text, line, column) {
-  let index = 0;
-  for (let l = 1; l < line; l += 1) {
-    const next = text.indexOf('\n', index);
-    if (next === -1) return text.length;
-    index = next + 1;
+// The inputs a user fills in for one server, in the variant the core will
+// run (first non-mcpb package, or remotes[0] when hosted is chosen).
+function fieldsOf(doc, useRemote) {
+  const out = [];
+  const seen = new Set();
+  const add = (name, input, kind, repeated) => {
+    name = str(name);
+    if (!name || seen.has(name) || !input || typeof input !== 'object') return;
+    seen.add(name);
+    out.push({
+      name,
+      kind,
+      description: str(input.description),
+      required: input.isRequired === true,
+      secret: input.isSecret === true,
+      format: str(input.format) || 'string',
+      choices: Array.isArray(input.choices) ? input.choices.map(str) : null,
+      def: input.default === undefined ? '' : str(input.default),
+      placeholder: str(input.placeholder),
+      repeated: repeated === true,
+    });
+  };
+  const vars = (input, kind, repeated) => {
+    if (input.variables && typeof input.variables === 'object') {
+      for (const [n, v] of Object.entries(input.variables)) add(n, v, kind, repeated);
+    }
+  };
+  const keyValue = (list, kind) => {
+    for (const i of Array.isArray(list) ? list : []) {
+      if (!i || typeof i !== 'object') continue;
+      if (i.value !== undefined) vars(i, kind, false);
+      else add(i.name, i, kind, false);
+    }
+  };
+  const args = (list) => {
+    for (const a of Array.isArray(list) ? list : []) {
+      if (!a || typeof a !== 'object') continue;
+      if (a.value !== undefined) vars(a, 'argument', a.isRepeated);
+      else add(a.type === 'named' ? a.name : a.valueHint, a, 'argument', a.isRepeated);
+    }
+  };
+  const { pkg, remote } = variants(doc);
+  if (useRemote ? remote : !pkg && remote) {
+    if (remote.variables) for (const [n, v] of Object.entries(remote.variables)) add(n, v, 'URL variable');
+    keyValue(remote.headers, 'header');
+  } else if (pkg) {
+    args(pkg.runtimeArguments);
+    args(pkg.packageArguments);
+    keyValue(pkg.environmentVariables, 'environment variable');
+    keyValue(pkg.transport?.headers, 'header');
   }
-  for (let c = 1; c < column && index < text.length && text[index] !== '\n'; c += 1) {
-    index += text.codePointAt(index) > 0xffff ? 2 : 1;
-  }
-  return index;
+  return out;
 }
 
-function jumpTo(line, column) {
-  const index = offsetOf(source.value, line, column);
-  source.focus();
-  source.setSelectionRange(index, index);
-  // Setting the selection does not scroll a textarea: bring the line into view.
-  const lineHeight = parseFloat(getComputedStyle(source).lineHeight) || 20;
-  source.scrollTop = Math.max(0, (line - 1) * lineHeight - source.clientHeight / 3);
+function variants(doc) {
+  const packages = Array.isArray(doc?.packages) ? doc.packages : [];
+  const pkg = packages.find((p) => p && typeof p === 'object' && p.registryType !== 'mcpb') ?? null;
+  const remote = Array.isArray(doc?.remotes) && doc.remotes[0] && typeof doc.remotes[0] === 'object' ? doc.remotes[0] : null;
+  return { pkg, remote };
 }
 
-// ---- rendering -------------------------------------------------------------
+const RUNTIME = { npm: 'Node.js (npx)', pypi: 'Python (uv)', oci: 'Docker', nuget: '.NET', mcpb: 'Claude Desktop bundle' };
 
-function renderDiagnostic(d) {
-  const item = el('li', `diagnostic severity-${d.severity}`);
-  item.dataset.rule = d.rule;
-  item.dataset.severity = d.severity;
-  item.dataset.line = String(d.line);
-  item.dataset.column = String(d.column);
-  item.dataset.pointer = d.pointer;
-
-  const where = el('button', 'where', `${d.line}:${d.column}`);
-  where.type = 'button';
-  where.title = `Go to line ${d.line}, column ${d.column}`;
-  where.setAttribute('aria-label', `Line ${d.line}, column ${d.column}: go there`);
-  where.addEventListener('click', () => jumpTo(d.line, d.column));
-
-  const text = el('span', 'what');
-  text.append(
-    el('span', 'severity', d.severity), ' ',
-    el('code', 'rule', d.rule), ' ',
-    el('span', 'message', d.message), ' ',
-    el('code', 'pointer', `(${d.pointer === '' ? 'document' : d.pointer})`),
-  );
-  item.append(where, ' ', text);
-  return item;
+function needsOf(doc) {
+  const { pkg, remote } = variants(doc);
+  const parts = [pkg ? RUNTIME[pkg.registryType] ?? str(pkg.registryType) : remote ? 'nothing to install (hosted)' : 'nothing runnable'];
+  const required = fieldsOf(doc, false).filter((f) => f.required);
+  for (const f of required.slice(0, 3)) parts.push(f.secret ? `${f.name} (secret)` : f.name);
+  if (required.length > 3) parts.push(`${required.length - 3} more`);
+  return parts.join(' · ');
 }
 
-function shown(value) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > SUMMARY_VALUE_MAX ? `${text.slice(0, SUMMARY_VALUE_MAX)}…` : text;
+// ---- selection -------------------------------------------------------------
+
+function entryName(doc, key) {
+  const base = str(doc?.name).split('/').pop().toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || key;
+  let name = base;
+  for (let i = 2; state.selected.some((s) => s.name === name) || byId.has(name); i += 1) name = `${base}-${i}`;
+  return name;
 }
 
-function renderSummary(text, parsed) {
-  summary.replaceChildren();
-  let doc = null;
-  if (parsed) {
+/** Add a server (catalog id or server.json text) with saved values; returns it. */
+function addServer({ id, text, remote, values }) {
+  let doc;
+  let key;
+  if (id) {
+    const c = byId.get(id);
+    if (!c) return null;
+    const existing = state.selected.find((s) => s.id === id);
+    if (existing) return existing;
+    doc = c.doc;
+    key = id;
+  } else {
     try {
       doc = JSON.parse(text);
     } catch {
-      doc = null; // the core accepted something JSON.parse does not: show nothing
+      return null;
+    }
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return null;
+    state.importN += 1;
+    key = `import-${state.importN}`;
+  }
+  const { pkg, remote: r } = variants(doc);
+  const srv = {
+    key,
+    id: id ?? null,
+    text: id ? null : text,
+    doc,
+    name: id ?? entryName(doc, key),
+    title: str(doc.title) || str(doc.name) || key,
+    both: !!(pkg && r),
+    useRemote: !!(pkg && r && remote),
+    values: {},
+    msgs: new Map(),
+    section: null,
+  };
+  srv.fields = fieldsOf(doc, srv.useRemote);
+  for (const f of srv.fields) {
+    const saved = values?.[f.name];
+    if (saved !== undefined && !f.secret) srv.values[f.name] = saved;
+    else if (f.def && !f.secret) srv.values[f.name] = f.repeated ? [f.def] : f.def;
+  }
+  state.selected.push(srv);
+  buildRequest(srv);
+  renderConfig(srv);
+  return srv;
+}
+
+function removeServer(key) {
+  const i = state.selected.findIndex((s) => s.key === key);
+  if (i < 0) return;
+  const [srv] = state.selected.splice(i, 1);
+  srv.section.remove();
+  syncSelection();
+}
+
+function toggleServer(id) {
+  if (state.selected.some((s) => s.id === id)) removeServer(id);
+  else {
+    addServer({ id });
+    syncSelection();
+  }
+}
+
+// What generate() gets for one server: only non-empty values, and secret
+// values only when the user asked for them in the files.
+function buildRequest(srv) {
+  const values = {};
+  for (const f of srv.fields) {
+    if (f.secret && !state.inline) continue;
+    let v = srv.values[f.name];
+    if (Array.isArray(v)) {
+      v = v.filter((x) => x !== '');
+      if (v.length) values[f.name] = v;
+    } else if (v !== undefined && v !== '') values[f.name] = v;
+  }
+  const req = { name: srv.name, values };
+  if (srv.id && (!srv.both || !srv.useRemote)) req.catalogId = srv.id;
+  else {
+    // One variant for this server alone: the other is left out of its document.
+    const doc = srv.both ? { ...srv.doc, ...(srv.useRemote ? { packages: [] } : { remotes: [] }) } : null;
+    req.serverJson = doc ? JSON.stringify(doc) : srv.text;
+  }
+  srv.req = req;
+}
+
+// ---- forms -----------------------------------------------------------------
+
+function control(srv, f, value, index) {
+  const id = uid();
+  let input;
+  if (f.choices && f.choices.length) {
+    input = el('select');
+    if (!f.required || !f.def) input.append(el('option', { value: '' }, '(not set)'));
+    for (const c of f.choices) input.append(el('option', { value: c }, c));
+    input.value = value ?? '';
+  } else if (f.format === 'boolean') {
+    input = el('input', { type: 'checkbox' });
+    input.checked = value === 'true';
+  } else {
+    input = el('input', { type: f.secret ? 'password' : f.format === 'number' ? 'number' : 'text' });
+    if (f.format === 'number') input.setAttribute('inputmode', 'decimal');
+    input.autocomplete = f.secret ? 'new-password' : 'off';
+    input.spellcheck = false;
+    if (f.placeholder) input.placeholder = f.placeholder;
+    else if (f.format === 'filepath') input.placeholder = state.os === 'windows' ? 'C:\\path\\to\\it' : '/path/to/it';
+    input.value = value ?? '';
+  }
+  input.id = id;
+  input.name = f.name;
+  input.dataset.k = srv.key;
+  if (index !== undefined) input.dataset.i = String(index);
+  if (f.required) {
+    input.required = true;
+    input.setAttribute('aria-required', 'true');
+  }
+  return input;
+}
+
+function fieldRow(srv, f) {
+  const row = el('div', { className: `field${f.format === 'boolean' ? ' check' : ''}` });
+  row.dataset.input = f.name;
+  const hint = uid();
+  const err = uid();
+  f.err = err;
+  const label = el('label', {}, el('code', {}, f.name));
+  if (f.required) label.append(' ', el('span', { className: 'req' }, 'required'));
+  if (f.secret) label.append(' ', el('span', { className: 'tag secret' }, 'secret'));
+  const helpParts = [f.description && !/[.!?:)]$/.test(f.description) ? `${f.description}.` : f.description];
+  if (f.secret) helpParts.push(state.inline ? 'Written into the files (you chose inline secrets).' : 'Kept in this tab only; the files get a placeholder.');
+  if (f.def && !f.secret) helpParts.push(`Default: ${f.def}.`);
+  const help = el('p', { className: 'hint', id: hint }, helpParts.filter(Boolean).join(' '));
+  const error = el('p', { className: 'error', id: err });
+  error.hidden = true;
+  const describedBy = `${hint} ${err}`;
+
+  if (f.repeated) {
+    const labelId = uid();
+    label.id = labelId;
+    const list = el('div', { className: 'repeat' });
+    const values = Array.isArray(srv.values[f.name]) ? srv.values[f.name] : [str(srv.values[f.name])];
+    const addRow = (v, i) => {
+      const input = control(srv, f, v, i);
+      input.setAttribute('aria-labelledby', labelId);
+      input.setAttribute('aria-describedby', describedBy);
+      if (i > 0) input.setAttribute('aria-label', `${f.name}, value ${i + 1}`);
+      const rm = el('button', { type: 'button', className: 'btn btn-small', 'aria-label': `Remove value ${i + 1} of ${f.name}` }, 'Remove');
+      rm.dataset.act = 'rm-value';
+      const item = el('div', { className: 'repeat-item' }, input, rm);
+      list.append(item);
+      return input;
+    };
+    values.forEach(addRow);
+    const more = el('button', { type: 'button', className: 'btn btn-small' }, `Add another ${f.name}`);
+    more.addEventListener('click', () => {
+      const input = addRow('', list.children.length);
+      input.focus();
+    });
+    label.htmlFor = list.querySelector('input,select').id;
+    row.append(label, list, more, help, error);
+    return row;
+  }
+  const input = control(srv, f, srv.values[f.name]);
+  input.setAttribute('aria-describedby', describedBy);
+  label.htmlFor = input.id;
+  if (f.format === 'boolean') row.append(input, label, help, error);
+  else if (f.secret) {
+    const eye = el('button', { type: 'button', className: 'btn btn-small', 'aria-pressed': 'false', 'aria-label': `Show ${f.name}` }, 'Show');
+    eye.dataset.act = 'reveal';
+    row.append(label, el('div', { className: 'pw' }, input, eye), help, error);
+  } else row.append(label, input, help, error);
+  return row;
+}
+
+function renderConfig(srv) {
+  const headingId = uid();
+  const section = el('section', { className: 'server-config', 'aria-labelledby': headingId });
+  section.dataset.server = srv.key;
+  const remove = el('button', { type: 'button', className: 'btn btn-small', 'aria-label': `Remove ${srv.title}` }, 'Remove');
+  remove.addEventListener('click', () => {
+    removeServer(srv.key);
+    flash(`Removed ${srv.title}.`);
+  });
+  const head = el('div', { className: 'cfg-head' },
+    el('h3', { id: headingId }, srv.title), el('code', { className: 'muted small' }, srv.name), remove);
+  const desc = el('p', { className: 'desc' }, str(srv.doc.description));
+  const body = el('div', { className: 'fields' });
+  section.append(head, desc);
+  if (srv.both) {
+    const { pkg, remote } = variants(srv.doc);
+    const sel = el('select', { id: uid() },
+      el('option', { value: 'local' }, `On this machine (${RUNTIME[pkg.registryType] ?? str(pkg.registryType)})`),
+      el('option', { value: 'remote' }, `Hosted (${str(remote.url).slice(0, 60)})`));
+    sel.value = srv.useRemote ? 'remote' : 'local';
+    sel.addEventListener('change', () => {
+      srv.useRemote = sel.value === 'remote';
+      srv.fields = fieldsOf(srv.doc, srv.useRemote);
+      for (const f of srv.fields) if (srv.values[f.name] === undefined && f.def && !f.secret) srv.values[f.name] = f.repeated ? [f.def] : f.def;
+      fillFields(srv, body);
+      buildRequest(srv);
+      regenerate();
+      persistSoon();
+    });
+    section.append(el('div', { className: 'field variant' }, el('label', { htmlFor: sel.id }, 'Run it'), sel));
+  }
+  section.append(body);
+  fillFields(srv, body);
+  srv.section = section;
+  $('configs').append(section);
+}
+
+function fillFields(srv, body) {
+  srv.msgs.clear();
+  body.replaceChildren(...(srv.fields.length
+    ? srv.fields.map((f) => fieldRow(srv, f))
+    : [el('p', { className: 'muted small' }, 'Nothing to configure.')]));
+}
+
+function focusForm(srv) {
+  const first = srv.section.querySelector('.fields input, .fields select') ?? srv.section.querySelector('select, button');
+  first.focus({ preventScroll: true });
+}
+
+function onFieldInput(event) {
+  const t = event.target;
+  const srv = state.selected.find((s) => s.key === t.dataset?.k);
+  if (!srv) return;
+  const f = srv.fields.find((x) => x.name === t.name);
+  if (!f) return;
+  if (f.repeated) {
+    srv.values[f.name] = [...srv.section.querySelectorAll('[data-k]')].filter((x) => x.name === f.name).map((x) => x.value);
+  } else if (f.format === 'boolean') srv.values[f.name] = t.checked ? 'true' : 'false';
+  else srv.values[f.name] = t.value;
+  if (!f.secret) t.classList.toggle('looks-secret', looksSecret(t.value));
+  buildRequest(srv);
+  regenerate();
+  persistSoon();
+}
+
+function onConfigClick(event) {
+  const b = event.target.closest('button[data-act]');
+  if (!b) return;
+  if (b.dataset.act === 'reveal') {
+    const input = b.previousElementSibling;
+    const show = input.type === 'password';
+    input.type = show ? 'text' : 'password';
+    b.setAttribute('aria-pressed', String(show));
+    b.textContent = show ? 'Hide' : 'Show';
+  } else if (b.dataset.act === 'rm-value') {
+    const item = b.parentElement;
+    const input = item.querySelector('input,select');
+    const list = item.parentElement;
+    if (list.children.length === 1) input.value = '';
+    else item.remove();
+    const first = list.querySelector('input,select');
+    first.dispatchEvent(new Event('input', { bubbles: true }));
+    first.focus();
+  }
+}
+
+function showMessages(errors) {
+  for (const srv of state.selected) {
+    const now = errors.get(srv.name) ?? new Map();
+    for (const f of srv.fields) {
+      const msg = now.get(f.name) ?? '';
+      if ((srv.msgs.get(f.name) ?? '') === msg) continue;
+      srv.msgs.set(f.name, msg);
+      const node = $(f.err);
+      if (!node) continue;
+      node.textContent = msg;
+      node.hidden = !msg;
+      for (const input of srv.section.querySelectorAll('[data-k]')) {
+        if (input.name !== f.name) continue;
+        if (msg) input.setAttribute('aria-invalid', 'true');
+        else input.removeAttribute('aria-invalid');
+      }
     }
   }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
-    summaryBlock.hidden = true;
+}
+
+// ---- output ----------------------------------------------------------------
+
+function regenerate() {
+  if (!core) return;
+  const servers = state.selected.map((s) => s.req);
+  const base = { secrets: state.inline ? 'inline' : 'placeholder', os: state.os, installs: false };
+  const errors = new Map();
+  const general = [];
+  let left = [];
+  if (servers.length) {
+    results = core.generateAll({ ...base, servers });
+    const first = results.cursor;
+    if (!first.ok) {
+      const bad = new Set();
+      for (const n of first.notes) {
+        if (n.severity !== 'error') continue;
+        if (!n.server) {
+          general.push(n.message);
+          continue;
+        }
+        bad.add(n.server);
+        if (!errors.has(n.server)) errors.set(n.server, new Map());
+        const m = errors.get(n.server);
+        m.set(n.input, m.has(n.input) ? `${m.get(n.input)} ${n.message}` : n.message);
+      }
+      left = state.selected.filter((s) => bad.has(s.name));
+      const rest = servers.filter((r) => !bad.has(r.name));
+      if (rest.length && bad.size) results = core.generateAll({ ...base, servers: rest });
+      else if (bad.size) results = null;
+    }
+  } else results = null;
+
+  for (const [id] of TARGETS) {
+    const text = results?.[id]?.ok ? results[id].text : '';
+    if (shown.get(id) !== text) {
+      shown.set(id, text);
+      document.querySelector(`[data-output="${id}"]`).textContent = text;
+    }
+  }
+  showMessages(errors);
+  const banner = $('left-out');
+  const parts = [];
+  if (left.length) {
+    parts.push(`Left out until its settings are fixed: ${left.map((s) => {
+      const m = errors.get(s.name);
+      const why = m ? [...m.keys()].filter(Boolean).join(', ') : '';
+      return why ? `${s.title} (${why})` : s.title;
+    }).join('; ')}.`);
+  }
+  parts.push(...general);
+  const text = parts.join(' ');
+  if (banner.textContent !== text) banner.textContent = text;
+  banner.hidden = !text;
+  scheduleDetails();
+}
+
+let detailsPending = 0;
+function scheduleDetails() {
+  if (detailsPending) return;
+  detailsPending = requestAnimationFrame(() => {
+    detailsPending = 0;
+    renderDetails();
+  });
+}
+
+let detailsKey = '';
+// Notes, install commands and links, and secrets to fill, for the tab on
+// screen only (installs cost a second generate() of one target).
+function renderDetails() {
+  const id = state.tab;
+  const res = results?.[id];
+  let full = null;
+  if (res?.ok && CLIENTS.includes(id)) {
+    const servers = state.selected.filter((s) => ![...s.msgs.values()].some(Boolean)).map((s) => s.req);
+    full = core.generate({ client: id, servers, secrets: state.inline ? 'inline' : 'placeholder', os: state.os });
+  }
+  const notes = (res?.notes ?? []).filter((n) => n.rule !== 'generate/secret-not-written' && (res.ok || !n.server));
+  const key = JSON.stringify([id, notes, full?.commands, full?.links, res?.secrets, state.selected.length]);
+  if (key === detailsKey) return;
+  detailsKey = key;
+  const box = $('details');
+  const parts = [];
+  if (!state.selected.length) parts.push(el('p', { className: 'empty' }, 'Choose at least one server to see its configuration here.'));
+  if (notes.length) {
+    parts.push(el('ul', { className: 'notes', 'aria-label': 'Notes' }, ...notes.map((n) => el('li', { className: `note-${n.severity}` },
+      el('span', { className: 'severity' }, n.severity), ' ', n.server ? `${n.server}: ` : '', n.message))));
+  }
+  if (full && (full.commands.length || full.links.length)) {
+    parts.push(el('h3', {}, 'Install'));
+    const list = el('ul', { className: 'installs' });
+    for (const c of full.commands) {
+      const b = el('button', { type: 'button', className: 'btn btn-small', 'aria-label': `Copy the command for ${c.server}` }, 'Copy');
+      b.addEventListener('click', () => copyText(c.text, `the command for ${c.server}`, flash));
+      list.append(el('li', {}, el('span', { className: 'muted small' }, `${c.server}: one-line command`), el('div', { className: 'cmd' }, el('code', {}, c.text), b)));
+    }
+    for (const l of full.links) {
+      // Only the clients' own install schemes become links; anything else is text.
+      const safe = /^(cursor|vscode|vscode-insiders|lmstudio|goose):/i.test(l.text);
+      const label = `Install ${l.server} in ${CLIENT_NAMES[l.kind] ?? l.kind}`;
+      list.append(el('li', {}, safe ? el('a', { href: l.text, className: 'btn btn-small install-link' }, label) : el('code', {}, l.text)));
+    }
+    parts.push(list);
+  }
+  if (res?.secrets?.length) {
+    parts.push(el('h3', {}, 'Secrets to provide'));
+    parts.push(el('ul', { className: 'secrets' }, ...res.secrets.map((s) => el('li', {}, el('code', {}, s.id), ` (${s.server}): ${s.description}`))));
+  }
+  box.replaceChildren(...parts);
+}
+
+const CLIENT_NAMES = Object.fromEntries(TARGETS.map(([id, label]) => [id, label]));
+
+function buildTabs() {
+  const tabs = $('tabs');
+  const panels = $('panels');
+  for (const [id, label, file, where] of TARGETS) {
+    const tab = el('button', { type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `panel-${id}`, className: 'tab' }, label);
+    tab.dataset.tab = id;
+    const out = el('pre', { className: 'out', tabindex: '0', 'aria-label': `${label}: ${file}` });
+    out.dataset.output = id;
+    out.dataset.format = FORMATS[id];
+    const copy = el('button', { type: 'button', className: 'btn btn-small' }, 'Copy');
+    copy.addEventListener('click', () => copyText(out.textContent, `the ${label} file`, flash));
+    const save = el('button', { type: 'button', className: 'btn btn-small' }, 'Download');
+    save.dataset.download = id;
+    save.addEventListener('click', () => download(file, out.textContent));
+    const whereList = el('dl', { className: 'where' });
+    for (const [os, path] of where) whereList.append(el('dt', {}, os), el('dd', {}, el('code', {}, path)));
+    const panel = el('div', { role: 'tabpanel', id: `panel-${id}`, 'aria-labelledby': `tab-${id}`, className: 'tabpanel' },
+      el('div', { className: 'panel-bar' }, el('code', { className: 'file' }, file), el('span', { className: 'bar-actions' }, copy, save)),
+      whereList, out);
+    panel.hidden = true;
+    tabs.append(tab);
+    panels.append(panel);
+  }
+  tabs.addEventListener('click', (e) => {
+    const t = e.target.closest('[role="tab"]');
+    if (t) selectTab(t.dataset.tab);
+  });
+  tabs.addEventListener('keydown', (e) => {
+    const ids = TARGETS.map(([id]) => id);
+    let i = ids.indexOf(state.tab);
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') i = (i + 1) % ids.length;
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') i = (i - 1 + ids.length) % ids.length;
+    else if (e.key === 'Home') i = 0;
+    else if (e.key === 'End') i = ids.length - 1;
+    else return;
+    e.preventDefault();
+    selectTab(ids[i]);
+    $(`tab-${ids[i]}`).focus();
+  });
+}
+
+function selectTab(id) {
+  if (!TARGETS.some(([t]) => t === id)) id = 'claude-desktop';
+  state.tab = id;
+  for (const [t] of TARGETS) {
+    const on = t === id;
+    const tab = $(`tab-${t}`);
+    tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
+    $(`panel-${t}`).hidden = !on;
+  }
+  renderDetails();
+  persistSoon();
+}
+
+// ---- catalog ---------------------------------------------------------------
+
+function buildCatalog() {
+  const cats = [...new Set(catalog.map((c) => c.category))].sort();
+  $('f-category').append(...cats.map((c) => el('option', { value: c }, c.replace(/-/g, ' '))));
+  const cards = catalog.map((c) => {
+    const add = el('button', { type: 'button', className: 'btn add', 'aria-pressed': 'false', 'aria-label': `Select ${c.title}` }, 'Add');
+    add.addEventListener('click', () => toggleServer(c.id));
+    const tags = el('p', { className: 'tags' }, el('span', { className: 'tag' }, c.category.replace(/-/g, ' ')));
+    for (const r of c.runtimes) tags.append(' ', el('span', { className: 'tag' }, r === 'oci' ? 'docker' : r));
+    if (c.remote) tags.append(' ', el('span', { className: 'tag' }, 'remote'));
+    const li = el('li', { className: 'card' },
+      el('div', { className: 'card-head' }, el('h3', {}, c.title), add),
+      el('p', { className: 'desc' }, c.description), tags,
+      el('p', { className: 'needs' }, el('span', { className: 'muted' }, 'Needs: '), c.needs));
+    li.dataset.id = c.id;
+    c.card = li;
+    c.button = add;
+    return li;
+  });
+  $('cards').replaceChildren(...cards);
+  for (const id of ['search', 'f-category', 'f-transport', 'f-runtime']) $(id).addEventListener('input', filterCatalog);
+  filterCatalog();
+}
+
+function filterCatalog() {
+  const q = $('search').value.trim();
+  const hits = q ? new Set(core.catalog(q).map((c) => c.id)) : null;
+  const cat = $('f-category').value;
+  const tr = $('f-transport').value;
+  const rt = $('f-runtime').value;
+  let n = 0;
+  for (const c of catalog) {
+    const ok = (!hits || hits.has(c.id)) && (!cat || c.category === cat)
+      && (!tr || (tr === 'remote' ? c.remote : c.runtimes.length > 0))
+      && (!rt || (rt === 'remote' ? c.remote : c.runtimes.includes(rt)));
+    c.card.hidden = !ok;
+    if (ok) n += 1;
+  }
+  $('catalog-count').textContent = n === catalog.length ? `${n} servers` : `${n} of ${catalog.length} servers`;
+}
+
+function syncSelection() {
+  for (const c of catalog) {
+    const on = state.selected.some((s) => s.id === c.id);
+    c.button.setAttribute('aria-pressed', String(on));
+    c.button.textContent = on ? 'Added' : 'Add';
+    c.card.classList.toggle('selected', on);
+  }
+  $('configs-empty').hidden = state.selected.length > 0;
+  regenerate();
+  persistSoon();
+}
+
+// ---- persistence and sharing ---------------------------------------------
+
+// Only non-secret values: declared secrets and anything that looks like a
+// token are left out.
+function snapshot() {
+  return {
+    s: state.selected.map((srv) => {
+      const v = {};
+      for (const f of srv.fields) {
+        if (f.secret) continue;
+        const x = srv.values[f.name];
+        if (x === undefined || x === '') continue;
+        const clean = Array.isArray(x) ? x.filter((y) => !looksSecret(y)) : looksSecret(x) ? undefined : x;
+        if (clean !== undefined && !(Array.isArray(clean) && !clean.length)) v[f.name] = clean;
+      }
+      const item = srv.id ? { id: srv.id } : { doc: srv.text };
+      if (srv.useRemote) item.r = 1;
+      if (Object.keys(v).length) item.v = v;
+      return item;
+    }),
+    os: state.os,
+  };
+}
+
+function restore(data) {
+  for (const srv of state.selected) srv.section.remove();
+  state.selected = [];
+  if (!data || !Array.isArray(data.s)) return;
+  state.os = data.os === 'windows' ? 'windows' : 'posix';
+  $('os').value = state.os;
+  for (const item of data.s) {
+    if (!item || typeof item !== 'object') continue;
+    const values = item.v && typeof item.v === 'object' ? item.v : undefined;
+    if (typeof item.id === 'string') addServer({ id: item.id, remote: item.r === 1, values });
+    else if (typeof item.doc === 'string') addServer({ text: item.doc, remote: item.r === 1, values });
+  }
+}
+
+let persistTimer = 0;
+function persistSoon() {
+  clearTimeout(persistTimer);
+  persistTimer = setTimeout(persist, 200);
+}
+function persist() {
+  clearTimeout(persistTimer);
+  try {
+    const snap = snapshot();
+    // Nothing chosen, nothing changed: nothing is stored.
+    if (!snap.s.length && snap.os === 'posix' && state.tab === 'claude-desktop') localStorage.removeItem(STORE);
+    else localStorage.setItem(STORE, JSON.stringify({ ...snap, tab: state.tab }));
+  } catch {
+    // storage full or disabled: the work stays in the page
+  }
+}
+
+const b64encode = (s) => {
+  let bin = '';
+  for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+};
+const b64decode = (s) => new TextDecoder().decode(Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
+
+function shareLink() {
+  const url = new URL(location.href);
+  url.hash = `#/share/${b64encode(JSON.stringify(snapshot()))}`;
+  return url.href;
+}
+
+// ---- views and routes ------------------------------------------------------
+
+function show(view) {
+  document.body.dataset.view = view;
+  for (const v of ['build', 'import', 'lint']) $(`view-${v}`).hidden = v !== view;
+  for (const a of document.querySelectorAll('[data-nav]')) {
+    if (a.dataset.nav === view) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  if (view === 'lint') {
+    import('./lint.js').then((m) => m.openLint(flash)).catch((err) => flash(`The linter could not be loaded: ${describe(err)}.`));
+  }
+  if (view === 'import') validateNow();
+}
+
+function route() {
+  const hash = location.hash;
+  if (hash.startsWith('#/share/')) {
+    try {
+      restore(JSON.parse(b64decode(hash.slice(8))));
+      flash(`Opened a shared setup: ${state.selected.length} server(s). Secrets are never shared: fill them in again.`);
+    } catch {
+      flash('This share link is damaged and was ignored.');
+    }
+    history.replaceState(null, '', '#/');
+    syncSelection();
+    show('build');
     return;
   }
-  const rows = [];
-  for (const [key, label] of [['name', 'Name'], ['title', 'Title'], ['version', 'Version'], ['description', 'Description']]) {
-    if (doc[key] !== undefined) rows.push([label, shown(doc[key]), key]);
-  }
-  if (Array.isArray(doc.packages)) {
-    for (const p of doc.packages) {
-      if (!p || typeof p !== 'object') continue;
-      const version = p.version === undefined ? '' : `@${shown(p.version)}`;
-      rows.push(['Package', `${shown(p.registryType ?? '?')}: ${shown(p.identifier ?? '?')}${version}`, 'package']);
+  if (hash.startsWith('#/server/')) {
+    const id = decodeURIComponent(hash.slice(9));
+    show('build');
+    if (!byId.has(id)) {
+      flash(`No server “${id}” in the catalog.`);
+      return;
     }
+    const srv = addServer({ id });
+    syncSelection();
+    srv.section.scrollIntoView({ block: 'start' });
+    focusForm(srv);
+    return;
   }
-  if (Array.isArray(doc.remotes)) {
-    for (const r of doc.remotes) {
-      if (!r || typeof r !== 'object') continue;
-      rows.push(['Remote', `${shown(r.type ?? '?')}: ${shown(r.url ?? '?')}`, 'remote']);
-    }
-  }
-  for (const [label, value, key] of rows) {
-    const dd = el('dd', '', value);
-    dd.dataset.field = key;
-    summary.append(el('dt', '', label), dd);
-  }
-  summaryBlock.hidden = rows.length === 0;
+  show(hash === '#/import' ? 'import' : hash === '#/lint' ? 'lint' : 'build');
 }
 
-function render(report, text) {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const d of report.diagnostics) counts[d.severity] = (counts[d.severity] ?? 0) + 1;
-
-  const parts = [];
-  if (report.valid) {
-    parts.push('Valid');
-    if (counts.warning) parts.push(plural(counts.warning, 'warning'));
-  } else {
-    parts.push(plural(counts.error, 'error'), plural(counts.warning, 'warning'));
+function forgetEverything() {
+  try {
+    localStorage.clear();
+    sessionStorage.clear();
+  } catch {
+    // nothing stored
   }
-  if (counts.info) parts.push(`${counts.info} info`);
-  statusLine.textContent = parts.join(', ');
-  resultSection.dataset.valid = String(report.valid);
-  statusLine.className = `status ${report.valid ? 'is-valid' : 'is-invalid'}`;
-
-  list.replaceChildren(...report.diagnostics.map(renderDiagnostic));
-  list.hidden = report.diagnostics.length === 0;
-  renderSummary(text, report.parsed);
+  for (const srv of state.selected) srv.section.remove();
+  state.selected = [];
+  state.inline = false;
+  state.os = 'posix';
+  $('os').value = 'posix';
+  $('secrets-inline').checked = false;
+  $('inline-warning').hidden = true;
+  for (const id of ['search', 'f-category', 'f-transport', 'f-runtime']) $(id).value = '';
+  $('share-link').value = '';
+  $('share-box').hidden = true;
+  filterCatalog();
+  selectTab('claude-desktop');
+  syncSelection();
+  clearTimeout(persistTimer);
+  try {
+    localStorage.clear();
+  } catch {
+    // as above
+  }
+  import('./lint.js').then((m) => m.forgetLint()).catch(() => {});
+  if (location.hash) history.replaceState(null, '', location.pathname);
+  show('build');
+  flash('Everything was forgotten: selection, settings and secrets are gone from this page and this device.');
 }
+
+// ---- import view (registry server.json) -----------------------------------
+
+let importDoc = null;
+let validateTimer = 0;
+
+function renderDiagnostic(d) {
+  const item = el('li', { className: `diagnostic severity-${d.severity}` });
+  Object.assign(item.dataset, { rule: d.rule, severity: d.severity, line: String(d.line), column: String(d.column), pointer: d.pointer });
+  const where = el('button', { type: 'button', className: 'where', title: `Go to line ${d.line}, column ${d.column}`, 'aria-label': `Line ${d.line}, column ${d.column}: go there` }, `${d.line}:${d.column}`);
+  where.addEventListener('click', () => jumpTo($('source'), d.line, d.column));
+  item.append(where, ' ', el('span', { className: 'what' },
+    el('span', { className: 'severity' }, d.severity), ' ', el('code', { className: 'rule' }, d.rule), ' ',
+    el('span', { className: 'message' }, d.message), ' ', el('code', { className: 'pointer' }, `(${d.pointer === '' ? 'document' : d.pointer})`)));
+  return item;
+}
+
+export function jumpTo(area, line, column) {
+  const text = area.value;
+  let index = 0;
+  for (let l = 1; l < line; l += 1) {
+    const next = text.indexOf('\n', index);
+    if (next === -1) break;
+    index = next + 1;
+  }
+  for (let c = 1; c < column && index < text.length && text[index] !== '\n'; c += 1) index += text.codePointAt(index) > 0xffff ? 2 : 1;
+  area.focus();
+  area.setSelectionRange(index, index);
+  const lh = parseFloat(getComputedStyle(area).lineHeight) || 20;
+  area.scrollTop = Math.max(0, (line - 1) * lh - area.clientHeight / 3);
+}
+
+const clip = (v) => {
+  const t = typeof v === 'string' ? v : JSON.stringify(v);
+  return t.length > 300 ? `${t.slice(0, 300)}…` : t;
+};
 
 function validateNow() {
-  clearTimeout(timer);
-  timer = 0;
+  clearTimeout(validateTimer);
   if (!core) return;
-  const text = source.value;
-  let report;
-  try {
-    report = core.validateServerJson(text);
-  } catch (err) {
-    core = null; // an aborted module cannot be called again
-    statusLine.textContent = 'Not checked.';
-    statusLine.className = 'status';
-    showFatal('The validator stopped working.', `${describe(err)}. Reload the page to start again (copy your text first: it is not saved).`);
-    return;
+  const text = $('source').value;
+  const report = core.validateServerJson(text);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const d of report.diagnostics) counts[d.severity] += 1;
+  const p = (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  const parts = report.valid ? ['Valid', ...(counts.warning ? [p(counts.warning, 'warning')] : [])] : [p(counts.error, 'error'), p(counts.warning, 'warning')];
+  if (counts.info) parts.push(`${counts.info} info`);
+  const status = $('result-status');
+  status.textContent = parts.join(', ');
+  status.className = `status ${report.valid ? 'is-valid' : 'is-invalid'}`;
+  $('result').dataset.valid = String(report.valid);
+  const list = $('diagnostics');
+  list.replaceChildren(...report.diagnostics.map(renderDiagnostic));
+  list.hidden = !report.diagnostics.length;
+
+  importDoc = null;
+  const summary = $('summary');
+  summary.replaceChildren();
+  let doc = null;
+  if (report.parsed) {
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      doc = null;
+    }
   }
-  render(report, text);
+  const rows = [];
+  if (doc && typeof doc === 'object' && !Array.isArray(doc)) {
+    for (const [k, label] of [['name', 'Name'], ['title', 'Title'], ['version', 'Version'], ['description', 'Description']]) {
+      if (doc[k] !== undefined) rows.push([label, clip(doc[k]), k]);
+    }
+    for (const pk of Array.isArray(doc.packages) ? doc.packages : []) {
+      if (pk && typeof pk === 'object') rows.push(['Package', `${clip(pk.registryType ?? '?')}: ${clip(pk.identifier ?? '?')}${pk.version === undefined ? '' : `@${clip(pk.version)}`}`, 'package']);
+    }
+    for (const r of Array.isArray(doc.remotes) ? doc.remotes : []) {
+      if (r && typeof r === 'object') rows.push(['Remote', `${clip(r.type ?? '?')}: ${clip(r.url ?? '?')}`, 'remote']);
+    }
+    const { pkg, remote } = variants(doc);
+    if (pkg || remote) importDoc = text;
+  }
+  for (const [label, value, key] of rows) {
+    const dd = el('dd', {}, value);
+    dd.dataset.field = key;
+    summary.append(el('dt', {}, label), dd);
+  }
+  $('summary-block').hidden = !rows.length;
+  $('use-server').disabled = !importDoc;
+  $('use-note').textContent = importDoc
+    ? 'Adds it to your servers in the Build view, like a catalog entry.'
+    : 'A document with a package or a remote can be used as a server.';
 }
 
-function scheduleValidation() {
-  clearTimeout(timer);
-  timer = setTimeout(validateNow, DEBOUNCE_MS);
-}
-
-// ---- opening a local file --------------------------------------------------
-
-const defaultNote = fileNote.textContent;
-
-async function openFile(file) {
-  if (!file) return;
-  const maxBytes = core?.limits?.maxBytes ?? 4 * 1024 * 1024;
-  if (file.size > maxBytes) {
-    fileNote.textContent = `“${file.name}” is ${file.size.toLocaleString('en')} bytes; the largest document the validator accepts is ${maxBytes.toLocaleString('en')} bytes.`;
-    return;
-  }
-  try {
-    source.value = await file.text();
-  } catch (err) {
-    fileNote.textContent = `Could not read “${file.name}”: ${describe(err)}.`;
-    return;
-  }
-  fileNote.textContent = `Opened “${file.name}” (read on this device only).`;
-  validateNow();
-}
-
-fileInput.addEventListener('change', () => {
-  const [file] = fileInput.files;
-  openFile(file).finally(() => {
-    fileInput.value = ''; // so the same file can be opened again after edits
+function setupImport() {
+  const source = $('source');
+  const note = $('file-note');
+  const defaultNote = note.textContent;
+  source.addEventListener('input', () => {
+    if (note.textContent !== defaultNote) note.textContent = defaultNote;
+    clearTimeout(validateTimer);
+    validateTimer = setTimeout(validateNow, 60);
   });
-});
-
-// A file dropped anywhere on the page is opened, instead of the browser
-// navigating away to it (which would lose the text being edited).
-document.addEventListener('dragover', (event) => {
-  if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
-});
-document.addEventListener('drop', (event) => {
-  if (!event.dataTransfer?.files.length) return;
-  event.preventDefault();
-  openFile(event.dataTransfer.files[0]);
-});
-
-source.addEventListener('input', () => {
-  if (fileNote.textContent !== defaultNote) fileNote.textContent = defaultNote;
-  scheduleValidation();
-});
+  const open = async (file) => {
+    if (!file) return;
+    const max = core?.limits?.maxBytes ?? 4 * 1024 * 1024;
+    if (file.size > max) {
+      note.textContent = `“${file.name}” is ${file.size.toLocaleString('en')} bytes; the largest document the validator accepts is ${max.toLocaleString('en')} bytes.`;
+      return;
+    }
+    try {
+      source.value = await file.text();
+    } catch (err) {
+      note.textContent = `Could not read “${file.name}”: ${describe(err)}.`;
+      return;
+    }
+    note.textContent = `Opened “${file.name}” (read on this device only).`;
+    validateNow();
+  };
+  $('file').addEventListener('change', (e) => {
+    open(e.target.files[0]).finally(() => {
+      e.target.value = '';
+    });
+  });
+  $('use-server').addEventListener('click', () => {
+    if (!importDoc) return;
+    const srv = addServer({ text: importDoc });
+    if (!srv) return;
+    syncSelection();
+    location.hash = '#/';
+    flash(`Added ${srv.title} to your servers.`);
+    srv.section.scrollIntoView({ block: 'start' });
+    focusForm(srv);
+  });
+}
 
 // ---- start -----------------------------------------------------------------
 
-import('./vendor/mcp-server-builder/src/index.js').then((pkg) => pkg.init()).then(
-  (loaded) => {
-    core = loaded;
-    coreVersion.textContent = `Core ${core.version}.`;
-    validateNow();
-    setStatus('ready');
-  },
-  (err) => {
-    statusLine.textContent = 'The validator is not available.';
-    showFatal('The validator could not be loaded.', `${describe(err)}. Check that JavaScript and WebAssembly are allowed, then reload the page.`);
-  },
-);
+function setup() {
+  $('configs').addEventListener('input', onFieldInput);
+  $('config-form').addEventListener('submit', (e) => e.preventDefault());
+  $('configs').addEventListener('click', onConfigClick);
+  $('os').addEventListener('input', () => {
+    state.os = $('os').value;
+    regenerate();
+    persistSoon();
+  });
+  $('secrets-inline').addEventListener('input', () => {
+    state.inline = $('secrets-inline').checked;
+    $('inline-warning').hidden = !state.inline;
+    for (const srv of state.selected) buildRequest(srv);
+    regenerate();
+    flash(state.inline ? 'Secret values are now written into the files.' : 'Secrets are placeholders again.');
+  });
+  $('download-all').addEventListener('click', async () => {
+    const { zip } = await import('./zip.js');
+    const files = TARGETS.filter(([id]) => shown.get(id)).map(([id, , file]) => ({ name: `mcp-config/${id}/${file}`, text: shown.get(id) }));
+    if (!files.length) {
+      flash('Nothing to download yet: choose a server first.');
+      return;
+    }
+    download('mcp-config.zip', zip(files), 'application/zip');
+    flash(`Downloaded mcp-config.zip (${files.length} files).`);
+  });
+  $('share').addEventListener('click', () => {
+    const link = shareLink();
+    $('share-link').value = link;
+    $('share-box').hidden = false;
+    copyText(link, 'the share link (no secrets in it)', flash);
+  });
+  $('forget').addEventListener('click', forgetEverything);
+  window.addEventListener('hashchange', route);
+  window.addEventListener('pagehide', persist);
+  setupImport();
+}
+
+setup();
+import('./vendor/mcp-server-builder/src/index.js').then((pkg) => pkg.init()).then((loaded) => {
+  core = loaded;
+  $('core-version').textContent = `Core ${core.version}.`;
+  catalog = core.catalog().map((c) => {
+    const doc = JSON.parse(core.catalogEntry(c.id));
+    return { ...c, doc, needs: needsOf(doc) };
+  });
+  for (const c of catalog) byId.set(c.id, c);
+  buildCatalog();
+  buildTabs();
+  let saved = null;
+  try {
+    saved = JSON.parse(localStorage.getItem(STORE) ?? 'null');
+  } catch {
+    saved = null;
+  }
+  if (saved) restore(saved);
+  selectTab(saved?.tab ?? 'claude-desktop');
+  syncSelection();
+  route();
+  setStatus('ready');
+}, (err) => {
+  $('result-status').textContent = 'The validator is not available.';
+  const box = $('load-error');
+  box.replaceChildren(el('strong', {}, 'The builder could not be loaded.'), ` ${describe(err)}. Check that JavaScript and WebAssembly are allowed, then reload the page.`);
+  box.hidden = false;
+  setStatus('error');
+});
