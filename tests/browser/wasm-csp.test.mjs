@@ -34,15 +34,16 @@ const CHROMIUM_ARGS = [
 const TEST_TIMEOUT = 30_000;
 const STEP_TIMEOUT = 10_000;
 
+// scripts/lib/site-build.mjs bundles the app, the package facade and the
+// core's glue into one content-addressed script under assets/, beside the
+// wasm (assets/<name>.<hash>.<ext>).
 const REQUIRED_FILES = [
   'index.html',
-  'app.js',
-  'style.css',
   'favicon.svg', // without it Chromium asks for /favicon.ico and logs a 404
-  'vendor/mcp-server-builder/src/index.js',
-  'vendor/mcp-server-builder/dist/mcp-builder.js',
-  'vendor/mcp-server-builder/dist/mcp-builder.wasm',
+  'sw.js',
+  'assets',
 ];
+const ASSET = (name, ext) => new RegExp(`/assets/${name}\\.[0-9a-f]{12}\\.${ext}$`);
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -229,12 +230,12 @@ describe('site under the strict CSP', () => {
     assert.equal(`${meta}; frame-ancestors 'none'`, csp);
 
     // The core really is WebAssembly, served with the type streaming needs.
-    const wasm = log.responses.find((r) => r.url().endsWith('/vendor/mcp-server-builder/dist/mcp-builder.wasm'));
+    const wasm = log.responses.find((r) => ASSET('mcp-builder', 'wasm').test(r.url()));
     assert.ok(wasm, `the page fetched mcp-builder.wasm; requests: ${log.requests.map((r) => r.url).join(', ')}`);
     assert.equal(wasm.headers()['content-type'], 'application/wasm');
     assert.equal(wasm.headers()['content-security-policy'], CSP);
-    const glue = log.responses.find((r) => r.url().endsWith('/vendor/mcp-server-builder/dist/mcp-builder.js'));
-    assert.ok(glue, 'the page fetched mcp-builder.js');
+    const glue = log.responses.find((r) => ASSET('app', 'js').test(r.url()));
+    assert.ok(glue, 'the page fetched its script bundle (app + package + glue)');
     assert.match(glue.headers()['content-type'], /^text\/javascript/);
 
     // The prefilled example is valid and says so.
