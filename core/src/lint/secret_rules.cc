@@ -242,7 +242,8 @@ const std::vector<RuleSpec>* BuildRules() {
       // Mailchimp: DS Mailchimp plugin (security.md §1.3), GL
       // mailchimp-api-key: 32 hex + "-us" + data center.
       {"mailchimp-api-key", "Mailchimp API key",
-       R"(([0-9a-f]{32}-us[0-9]{1,2}))", kWord, kWord, 3.0},
+       R"(([0-9a-f]{32}-us[0-9]{1,2}))", kWord, kWord, 3.0, 3, Check::kNone, true,
+       {"-us", 32, 32}},
 
       // Databricks: SL databricks (security.md §1.4), GL
       // databricks-api-token "dapi" + 32 hex.
@@ -306,7 +307,8 @@ const std::vector<RuleSpec>* BuildRules() {
       // telegram-bot-api-token: bot id, ':', 'A' + 34. Left edge: digits
       // only, so "…/bot123:AA…" URLs are found.
       {"telegram-bot-token", "Telegram bot token",
-       R"(([0-9]{5,16}:A[A-Za-z0-9_-]{34}))", kDigit, kWordDash, 3.5},
+       R"(([0-9]{5,16}:A[A-Za-z0-9_-]{34}))", kDigit, kWordDash, 3.5, 3,
+       Check::kNone, true, {":A", 5, 16}},
 
       // JWT: three base64url parts, the first two JSON objects ("eyJ" is
       // base64 of '{"'); GL jwt, TH (security.md §2.2 21). The signature is
@@ -388,7 +390,7 @@ const std::vector<RuleSpec>* BuildRules() {
        R"((?i:SharedAccessKey)=([A-Za-z0-9+/]{43}=))", kAlnum, kBase64, 4.0, 2},
       {"azure-ad-client-secret", "Microsoft Entra ID (Azure AD) client secret",
        R"(([A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}))", kWordDash,
-       kWordDash, 3.0},
+       kWordDash, 3.0, 3, Check::kNone, true, {"Q~", 4, 4}},
 
       // Square: GL square-access-token / square secret; Square documents
       // "EAAA" access tokens (64 characters) and legacy "sq0atp-" /
@@ -471,7 +473,7 @@ const std::vector<RuleSpec>* BuildRules() {
        R"((hv[sb]\.[A-Za-z0-9_-]{90,300}))", kWord, kWordDash, 4.0},
       {"terraform-cloud-token", "HCP Terraform (Terraform Cloud) API token",
        R"(([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}))", kWord, kWordDash,
-       3.5},
+       3.5, 3, Check::kNone, true, {".atlasv1.", 14, 14}},
       {"tailscale-key", "Tailscale auth key or API access token",
        R"((tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{6,20})"
        R"(-[A-Za-z0-9]{20,64}))",

@@ -1,77 +1,63 @@
 // The secret scanner.
 //
-// Design (security.md §3.4): one pass of a literal prefilter over the text,
-// then positions only for the rules it leaves.
-//  1. FilteredRE2 derives from every rule's pattern the literals a match must
-//     contain ("atoms": "ghp_", "sk-ant-api03-", "-----begin", ...).
-//  2. A case-insensitive RE2::Set of those ~180 literals, UNANCHORED, reads
-//     the text once and names the atoms present; AllPotentials() turns them
-//     into the candidate rules. Rules with no atom of kMinAtomLength
-//     characters (Twilio "SK", Telegram, Discord bot tokens) are always
-//     candidates.
-//  3. Candidates that start with a literal ("ghp_", "-----BEGIN"; 94 of
-//     117, found with RE2::PossibleMatchRange) are matched ANCHORED where
-//     their literal occurs: one pass over the text looks up each pair of
-//     bytes in a table of the literals' first two bytes. The other
-//     candidates' RE2 walks the text from match to match. Group 1 is the
-//     secret. Edges are checked on the two neighbouring bytes in C++.
-//     Why anchored: an unanchored DFA over text dense in near-matches
-//     (long alphanumeric runs against counted repetitions) builds a new
-//     state at almost every byte; on a 1 MB config holding 978 secrets it
-//     cut a Scan from 52 to 35 ms, with the larger DFA caches below.
-// Tried and measured first: an RE2::Set of the full patterns (one DFA over
-// all rules). Its DFA has too many states on real configs (counted
-// repetitions of ~120 rules): 68 MB/s and a 236 ms first pass on a 1 MB
-// config, against 500+ MB/s and no warm-up for the literal Set.
+// Design (security.md §3.4): one pass over the text with a literal
+// prefilter, then each rule's RE2 only where a match of it may start.
+//  1. At start-up the scanner derives, from each rule's compiled program,
+//     the pairs of bytes its matches can begin with ("gh" for ghp_...,
+//     "be", "bE", "Be", "BE" for (?i:bearer), "MA".."O_" for Discord's
+//     [MNO][A-Za-z0-9_-]). The few formats that begin with a broad class
+//     (32 hex digits of a Mailchimp key, a Telegram bot id) name a literal
+//     they hold instead ("-us", ":A") and how far before it they start
+//     (Anchor in secret_scan.h). One table maps each of the 65,536 pairs
+//     to the rules it triggers.
+//  2. One pass over the text looks up each pair of adjacent bytes. Where a
+//     rule is triggered, its literal prefix is compared, the byte to the
+//     left of the would-be start is checked against the rule's edge (no
+//     token starts inside a word), and only then is the rule's RE2 matched
+//     ANCHORED at that start. Group 1 is the secret; when it is the whole
+//     match (most rules), RE2 runs its DFA alone, with no submatch engine.
+// Why: each rule walking the text unanchored costs a pass per rule, and a
+// DFA over text dense in near-matches (long alphanumeric runs against
+// counted repetitions) builds a new state at almost every byte. Before this
+// design (a literal RE2::Set to pick candidate rules, then unanchored walks
+// for the 23 rules without a literal prefix) a 1 MB config holding 978
+// secrets took 22-35 ms natively; an RE2::Set of the full patterns (one DFA
+// over all rules) was slower still (68 MB/s).
 //
-// Cost, measured natively (Release build, one thread, on the project's
-// 2-core machine): building the matchers once, 13-18 ms; a 5 KB MCP config,
-// 0.6-0.9 ms for the first Scan (lazy DFA construction) and 50-60 us after;
-// a 1 MB JSON config holding 565 secrets of 24 kinds, prefilter 2-2.5 ms
-// (420-510 MB/s) and the whole Scan 17 ms (62 MB/s); 1 MB of random bytes,
-// 7 ms; 1 MB of text dense in atoms but without secrets, 20-22 ms. If the
-// literal Set ever ran out of memory (Set::Match reports kOutOfMemory) every
-// rule would run: slower, same result.
-//
-// Limits: time is linear in the text (RE2; each walk resumes after its
-// match, and after an edge failure skips to the next possible start); at
-// most kMaxMatchesPerRule accepted matches per rule and kMaxFindings
-// findings (the first in the text) are kept.
+// Limits: time is linear in the text. A rule is tried at most
+// (back_max - back_min + 1) times per occurrence of one of its pairs, each
+// try is anchored and bounded by kMaxMatchLength, and a rule resumes after
+// its last match; at most kMaxMatchesPerRule accepted matches per rule and
+// kMaxFindings findings (the first in the text) are kept.
 #include "lint/secret_scan.h"
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <map>
+#include <memory>
 
 #include "mcp_builder/secrets.h"
-#include "re2/filtered_re2.h"
+#include "re2/prog.h"
 #include "re2/re2.h"
-#include "re2/set.h"
+#include "re2/regexp.h"
 #include "utf8.h"
 
 namespace mcp_builder {
 namespace secrets {
 namespace {
 
-// Each rule's RE2: small programs; the DFA cache grows only as needed. A
-// rule matched anchored at its literal prefix needs few DFA states; one
-// walking the text unanchored needs many more on text dense in
-// near-matches, and with a small cache RE2 throws its states away and
-// rebuilds them (measured: 2 MB -> 8 MB cut a dense 1 MB Scan by a quarter).
-// Worst case, all caches full: 23 x 8 MB + 94 x 1 MB.
-constexpr int64_t kPrefixedRuleMaxMem = 1 << 20;
-constexpr int64_t kRuleMaxMem = 8 << 20;
-// The atom Set: ~180 short literals.
-constexpr int64_t kAtomSetMaxMem = 8 << 20;
-// Shortest literal worth prefiltering on (FilteredRE2 min_atom_len).
-constexpr int kMinAtomLength = 3;
+// Each rule's RE2, matched anchored: its DFA needs few states (1 MB each at
+// most, grown only as needed).
+constexpr int64_t kRuleMaxMem = 1 << 20;
 constexpr size_t kMaxMatchesPerRule = kMaxFindings;
-// Longest match a prefixed rule is tried for: far above any token or PEM
-// key (a 16384-bit RSA key is ~12 KB).
+// Longest match a rule is tried for: far above any token or PEM key (a
+// 16384-bit RSA key is ~12 KB).
 constexpr size_t kMaxMatchLength = 64 << 10;
 
 // Documented example keys: never reported even though they match a format.
@@ -86,18 +72,12 @@ constexpr std::array<std::string_view, 5> kDocumentedExamples = {
     "adQssw5c",
 };
 
-RE2::Options MatcherOptions(int64_t max_mem) {
+RE2::Options MatcherOptions() {
   RE2::Options options;
   options.set_log_errors(false);
-  options.set_max_mem(max_mem);
+  options.set_max_mem(kRuleMaxMem);
   // Every byte is one character: invalid UTF-8 and NUL are just bytes.
   options.set_encoding(RE2::Options::EncodingLatin1);
-  return options;
-}
-
-RE2::Options AtomOptions() {
-  RE2::Options options = MatcherOptions(kAtomSetMaxMem);
-  options.set_case_sensitive(false);  // atoms are lowercased
   return options;
 }
 
@@ -125,90 +105,286 @@ bool EdgeAllows(Edge edge, unsigned char c) {
   return false;
 }
 
-// Whether a pattern starts (after its group's "(") with kMinAtomLength
-// literal characters: the rules Scan matches anchored at their prefix.
-bool HasLiteralLead(std::string_view pattern) {
-  size_t i = pattern.substr(0, 1) == "(" && pattern.substr(0, 2) != "(?" ? 1 : 0, n = 0;
-  while (i < pattern.size() && (std::isalnum(static_cast<unsigned char>(pattern[i])) || pattern[i] == '_' ||
-                                pattern[i] == '-' || pattern[i] == ' ')) {
-    ++i, ++n;
+// Whether group 1 spans the whole pattern: "(...)" with the first
+// parenthesis closing at the end. Then the secret is the whole match.
+bool GroupIsWholeMatch(std::string_view pattern) {
+  if (pattern.size() < 2 || pattern[0] != '(' || pattern[1] == '?') return false;
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;  // an escaped character is never syntax
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // "[]...]"
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return i + 1 == pattern.size();
+    }
   }
-  return n >= static_cast<size_t>(kMinAtomLength);
+  return false;
 }
 
-// The compiled rules (owned by the FilteredRE2) and the literal Set; see the
-// design note at the top. The literal Set's DFA has a few states per atom,
-// so its memory budget is never near.
+// Adds to `out` the byte-consuming instructions of `prog` reachable from
+// instruction list `id` without consuming a byte. False if a match is
+// reachable that way, or on an instruction this walk does not expect (the
+// program is flattened: lists of instructions, no Alt).
+bool AddClosure(re2::Prog* prog, int id, std::vector<re2::Prog::Inst*>* out,
+                std::vector<bool>* seen) {
+  if ((*seen)[static_cast<size_t>(id)]) return true;
+  (*seen)[static_cast<size_t>(id)] = true;
+  for (int i = id;; ++i) {
+    re2::Prog::Inst* inst = prog->inst(i);
+    switch (inst->opcode()) {
+      case re2::kInstByteRange:
+        out->push_back(inst);
+        break;
+      case re2::kInstCapture:
+      case re2::kInstEmptyWidth:  // \b, ^, $: a superset is still correct
+      case re2::kInstNop:
+        if (!AddClosure(prog, inst->out(), out, seen)) return false;
+        break;
+      case re2::kInstFail:
+        break;
+      default:  // kInstMatch within the first two bytes; Alt, AltMatch
+        return false;
+    }
+    if (inst->last()) break;
+  }
+  return true;
+}
+
+// What the start of a rule's matches looks like, read off its program.
+struct Lead {
+  // pairs[b0] holds the second bytes that may follow a first byte b0.
+  std::array<std::bitset<256>, 256> pairs;
+  // The literal every match starts with ("ghp_", "-----BEGIN ", "redis"
+  // for (?i:rediss?)), lower case where it folds case; fold has 0x20 at
+  // those bytes and 0 elsewhere. Up to kMaxLiteral bytes.
+  std::string literal;
+  std::string fold;
+  // shape[k]: the bytes the k-th byte of a match may be, for the first
+  // bytes every match has (up to kMaxShape).
+  std::vector<std::bitset<256>> shape;
+};
+constexpr size_t kMaxLiteral = 8;
+constexpr size_t kMaxShape = 12;
+
+// The bytes a byte-range instruction accepts.
+std::bitset<256> BytesOf(re2::Prog::Inst* inst) {
+  std::bitset<256> bytes;
+  for (int c = 0; c < 256; ++c) {
+    if (inst->Matches(c)) bytes.set(static_cast<size_t>(c));
+  }
+  return bytes;
+}
+
+// Reads `re`'s Lead. False if its pairs cannot be told (a match shorter
+// than two bytes; an unexpected program).
+bool ReadLead(const RE2& re, Lead* lead) {
+  const std::unique_ptr<re2::Prog> prog(re.Regexp()->CompileToProg(kRuleMaxMem));
+  if (prog == nullptr) return false;
+  const size_t size = static_cast<size_t>(prog->size());
+  std::vector<re2::Prog::Inst*> first;
+  std::vector<bool> seen(size);
+  if (!AddClosure(prog.get(), prog->start(), &first, &seen)) return false;
+  for (re2::Prog::Inst* inst : first) {
+    std::vector<re2::Prog::Inst*> second;
+    std::vector<bool> seen_second(size);
+    if (!AddClosure(prog.get(), inst->out(), &second, &seen_second)) return false;
+    std::bitset<256> seconds;
+    for (re2::Prog::Inst* next : second) seconds |= BytesOf(next);
+    const std::bitset<256> firsts = BytesOf(inst);
+    for (size_t c = 0; c < 256; ++c) {
+      if (firsts[c]) lead->pairs[c] |= seconds;
+    }
+  }
+  // The literal: while one instruction takes the next byte and it accepts
+  // one byte, or one letter in either case.
+  for (std::vector<re2::Prog::Inst*> step = first; step.size() == 1 && lead->literal.size() < kMaxLiteral;) {
+    const std::bitset<256> bytes = BytesOf(step[0]);
+    size_t c = 0;
+    while (!bytes[c]) ++c;  // the smallest: an upper-case letter if it folds
+    const bool letter = (c >= 'A' && c <= 'Z');
+    if (bytes.count() == 1) {
+      lead->literal.push_back(static_cast<char>(c));
+      lead->fold.push_back(0);
+    } else if (bytes.count() == 2 && letter && bytes[c | 0x20]) {
+      lead->literal.push_back(static_cast<char>(c | 0x20));
+      lead->fold.push_back(0x20);
+    } else {
+      break;
+    }
+    std::vector<re2::Prog::Inst*> next;
+    std::vector<bool> seen_next(size);
+    if (!AddClosure(prog.get(), step[0]->out(), &next, &seen_next)) break;
+    step = std::move(next);
+  }
+  // The shape: the bytes each instruction set of the next step accepts,
+  // until a match could end there.
+  for (std::vector<re2::Prog::Inst*> step = first; !step.empty() && lead->shape.size() < kMaxShape;) {
+    std::bitset<256> bytes;
+    std::vector<re2::Prog::Inst*> next;
+    std::vector<bool> seen_next(size);
+    bool more = true;
+    for (re2::Prog::Inst* inst : step) {
+      bytes |= BytesOf(inst);
+      more = more && AddClosure(prog.get(), inst->out(), &next, &seen_next);
+    }
+    lead->shape.push_back(bytes);
+    if (!more) break;
+    step = std::move(next);
+  }
+  return true;
+}
+
+// Index of a pair of bytes in Matchers::bucket_of_pair.
+size_t PairKey(unsigned char first, unsigned char second) {
+  return static_cast<size_t>(first) | static_cast<size_t>(second) << 8;
+}
+
+// Up to 8 bytes of `s` from `at` as a little-endian word (zeros past the end).
+uint64_t Load8(std::string_view s, size_t at) {
+  unsigned char bytes[8] = {};
+  const size_t n = std::min<size_t>(8, s.size() - std::min(at, s.size()));
+  if (n > 0) std::memcpy(bytes, s.data() + at, n);
+  uint64_t word = 0;
+  for (size_t i = 0; i < 8; ++i) word |= static_cast<uint64_t>(bytes[i]) << (8 * i);
+  return word;
+}
+
+// Load8 where 8 bytes are there.
+// (x86-64 and wasm32 are little-endian, as Load8 spells out.)
+uint64_t Load8Fast(const unsigned char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  return word;
+}
+
+// The first i >= from where the pair of bytes at i has a bucket (stored in
+// *bucket), or n. A function of its own so that its few variables stay in
+// registers: this loop reads every byte of the text.
+size_t NextTrigger(const uint16_t* bucket_of_pair, const unsigned char* bytes, size_t from, size_t n,
+                   uint16_t* bucket) {
+  for (size_t i = from; i + 1 < n; ++i) {
+    const uint16_t b = bucket_of_pair[PairKey(bytes[i], bytes[i + 1])];
+    if (b != 0) {
+      *bucket = b;
+      return i;
+    }
+  }
+  return n;
+}
+
+// A place a rule is tried: where the text holds one of the rule's pairs at
+// i, the match starts between i - back_max and i - back_min.
+struct Trigger {
+  int rule;
+  uint8_t back_min;
+  uint8_t back_max;
+};
+
+// The literal a rule's trigger must find at i, as words compared at once:
+// (text word | fold) & mask == literal.
+struct LiteralCheck {
+  uint64_t literal = 0;
+  uint64_t fold = 0;
+  uint64_t mask = 0;
+  size_t size = 0;
+};
+
+// Which bytes may stand left of a token, per Edge (EdgeAllows as a table).
+using EdgeTable = std::array<std::bitset<256>, static_cast<size_t>(Edge::kToken68) + 1>;
+
+// The compiled rules and the pair table; see the design note at the top.
 struct Matchers {
-  re2::FilteredRE2 filter{kMinAtomLength};
-  RE2::Set atoms{AtomOptions(), RE2::UNANCHORED};
-  std::vector<int> rule_of_id;  // FilteredRE2 id -> index in RuleSpecs()
-  std::vector<int> id_of_rule;  // index in RuleSpecs() -> id, or -1
-  // Per rule: the literal every match starts with ("ghp_", "-----BEGIN"),
-  // when it has one of kMinAtomLength bytes or more; else "".
-  std::vector<std::string> prefix_of_rule;
-  // The rules whose prefix starts with each pair of bytes (index b0 << 8 |
-  // b1), and whether any does: Scan's one pass over the text.
-  std::vector<std::vector<int>> rules_by_pair = std::vector<std::vector<int>>(1 << 16);
-  std::vector<bool> pair_used = std::vector<bool>(1 << 16, false);
+  std::vector<std::unique_ptr<RE2>> re;  // by index in RuleSpecs()
+  std::vector<int> groups;               // 1: group 1 is the whole match; 2
+  std::vector<LiteralCheck> literal;     // at the trigger's position
+  std::vector<std::vector<std::bitset<256>>> shape;  // Lead::shape per rule
+  std::vector<size_t> pair_count;        // pairs that trigger each rule
+  // Per pair (PairKey): index into buckets, 0 for none. Rules sharing the
+  // same set of pairs share a bucket.
+  std::vector<uint16_t> bucket_of_pair = std::vector<uint16_t>(1 << 16, 0);
+  std::vector<std::vector<Trigger>> buckets = {{}};
+  std::vector<int> walked;  // rules with no pairs: RE2 walks the whole text
+  EdgeTable left_allowed;
   bool ok = true;
   std::string error;
 };
 
+LiteralCheck MakeLiteralCheck(std::string_view literal, std::string_view fold) {
+  LiteralCheck check;
+  check.size = std::min<size_t>(literal.size(), 8);
+  for (size_t i = 0; i < check.size; ++i) {
+    check.literal |= static_cast<uint64_t>(static_cast<unsigned char>(literal[i])) << (8 * i);
+    check.fold |= static_cast<uint64_t>(static_cast<unsigned char>(fold[i])) << (8 * i);
+    check.mask |= uint64_t{0xFF} << (8 * i);
+  }
+  return check;
+}
+
 const Matchers& GetMatchers() {
   static const Matchers* const matchers = [] {
     auto* m = new Matchers;
-    auto fail = [m](std::string message) {
-      if (m->ok) m->error = std::move(message);
-      m->ok = false;
-    };
     const auto& specs = RuleSpecs();
+    std::map<size_t, std::vector<Trigger>> triggers_of_pair;
     for (size_t i = 0; i < specs.size(); ++i) {
-      int id = -1;
-      const RE2::ErrorCode code = m->filter.Add(
-          specs[i].pattern, MatcherOptions(HasLiteralLead(specs[i].pattern) ? kPrefixedRuleMaxMem : kRuleMaxMem),
-          &id);
-      if (code != RE2::NoError) {
-        fail(std::string(specs[i].id) + ": error " + std::to_string(code));
-        m->id_of_rule.push_back(-1);
+      const RuleSpec& spec = specs[i];
+      const int rule = static_cast<int>(i);
+      m->re.push_back(std::make_unique<RE2>(re2::StringPiece(spec.pattern.data(), spec.pattern.size()),
+                                            MatcherOptions()));
+      const RE2& re = *m->re.back();
+      m->groups.push_back(GroupIsWholeMatch(spec.pattern) ? 1 : 2);
+      m->pair_count.push_back(0);
+      m->literal.emplace_back();
+      m->shape.emplace_back();
+      if (!re.ok() || re.NumberOfCapturingGroups() != 1) {
+        if (m->ok) m->error = std::string(spec.id) + (re.ok() ? ": needs exactly one group" : ": " + re.error());
+        m->ok = false;
         continue;
       }
-      if (m->filter.GetRE2(id).NumberOfCapturingGroups() != 1) {
-        fail(std::string(specs[i].id) + ": needs exactly one group");
+      const auto add = [&](unsigned char b0, unsigned char b1, uint8_t back_min, uint8_t back_max) {
+        triggers_of_pair[PairKey(b0, b1)].push_back({rule, back_min, back_max});
+        ++m->pair_count[i];
+      };
+      if (spec.anchor.literal.size() >= 2) {
+        m->literal.back() = MakeLiteralCheck(spec.anchor.literal, std::string(spec.anchor.literal.size(), '\0'));
+        add(static_cast<unsigned char>(spec.anchor.literal[0]), static_cast<unsigned char>(spec.anchor.literal[1]),
+            spec.anchor.back_min, spec.anchor.back_max);
+        continue;
       }
-      m->id_of_rule.push_back(id);
-      m->rule_of_id.push_back(static_cast<int>(i));
-    }
-    // Every string a rule matches lies between min and max: their common
-    // start is a literal prefix of every match.
-    for (size_t i = 0; i < specs.size(); ++i) {
-      std::string min, max, prefix;
-      const int id = m->id_of_rule[i];
-      if (id >= 0 && m->filter.GetRE2(id).PossibleMatchRange(&min, &max, 64)) {
-        while (prefix.size() < min.size() && prefix.size() < max.size() &&
-               min[prefix.size()] == max[prefix.size()]) {
-          prefix.push_back(min[prefix.size()]);
+      auto lead = std::make_unique<Lead>();
+      if (!ReadLead(re, lead.get())) {
+        m->walked.push_back(rule);
+        continue;
+      }
+      for (size_t b0 = 0; b0 < 256; ++b0) {
+        if (lead->pairs[b0].none()) continue;
+        for (size_t b1 = 0; b1 < 256; ++b1) {
+          if (lead->pairs[b0][b1]) add(static_cast<unsigned char>(b0), static_cast<unsigned char>(b1), 0, 0);
         }
       }
-      if (prefix.size() < static_cast<size_t>(kMinAtomLength)) prefix.clear();
-      if (!prefix.empty()) {
-        const size_t key = static_cast<size_t>(static_cast<unsigned char>(prefix[0])) << 8 |
-                           static_cast<unsigned char>(prefix[1]);
-        m->rules_by_pair[key].push_back(static_cast<int>(i));
-        m->pair_used[key] = true;
-      }
-      m->prefix_of_rule.push_back(std::move(prefix));
+      m->literal.back() = MakeLiteralCheck(lead->literal, lead->fold);
+      m->shape.back() = std::move(lead->shape);
     }
-    std::vector<std::string> atoms;
-    if (m->filter.NumRegexps() > 0) m->filter.Compile(&atoms);
-    for (size_t a = 0; a < atoms.size(); ++a) {
-      std::string error;
-      if (m->atoms.Add(RE2::QuoteMeta(atoms[a]), &error) !=
-          static_cast<int>(a)) {
-        fail("atom " + atoms[a] + ": " + error);
+    for (size_t e = 0; e < m->left_allowed.size(); ++e) {
+      for (int c = 0; c < 256; ++c) {
+        m->left_allowed[e][static_cast<size_t>(c)] = EdgeAllows(static_cast<Edge>(e), static_cast<unsigned char>(c));
       }
     }
-    if (!m->atoms.Compile()) fail("the atom set did not compile");
+    std::map<std::vector<std::pair<int, int>>, uint16_t> bucket_of_set;
+    for (auto& [key, triggers] : triggers_of_pair) {
+      std::vector<std::pair<int, int>> set;
+      for (const Trigger& t : triggers) set.emplace_back(t.rule, t.back_min << 8 | t.back_max);
+      auto [it, added] = bucket_of_set.emplace(set, static_cast<uint16_t>(m->buckets.size()));
+      if (added) m->buckets.push_back(std::move(triggers));
+      m->bucket_of_pair[key] = it->second;
+    }
     return m;
   }();
   return *matchers;
@@ -321,6 +497,29 @@ bool HasFillerRun(std::string_view v) {
   return v.find("***") != std::string_view::npos ||
          v.find("...") != std::string_view::npos ||
          v.find("\xE2\x80\xA6") != std::string_view::npos;  // "…"
+}
+
+// Whether `lower` (lower case) holds a marker of example text. One pass:
+// at each byte only the markers starting with it are compared.
+bool HasFakeMarker(std::string_view lower) {
+  static constexpr std::string_view kFakeMarkers[] = {
+      "example",   "redacted",   "placeholder", "changeme",  "change_me",
+      "change-me", "replace_me", "replace-me",  "replaceme", "dummy",
+      "your_",     "your-",      "your ",       "yourkey",   "yourapi",
+      "yourtoken", "yoursecret", "yourpass",    "insert_",   "insert-",
+      "_here",     "-here",      "notreal",     "not_real",  "not-real",
+      "xxxxx"};
+  static const auto* const by_first_byte = [] {
+    auto* table = new std::array<std::vector<std::string_view>, 256>;
+    for (std::string_view marker : kFakeMarkers) (*table)[static_cast<unsigned char>(marker[0])].push_back(marker);
+    return table;
+  }();
+  for (size_t i = 0; i < lower.size(); ++i) {
+    for (std::string_view marker : (*by_first_byte)[static_cast<unsigned char>(lower[i])]) {
+      if (lower.compare(i, marker.size(), marker) == 0) return true;
+    }
+  }
+  return false;
 }
 
 bool IsDocumentedExample(std::string_view secret) {
@@ -511,16 +710,25 @@ bool NamesSecret(std::string_view key) {
 
 double ShannonEntropy(std::string_view s) {
   if (s.empty()) return 0;
-  std::array<size_t, 256> counts{};
+  // H = -sum p log2 p with p = c / n, computed as log2 n - (sum c log2 c) / n
+  // with c log2 c from a table: one log2 per call instead of one per
+  // distinct byte.
+  static const auto* const c_log2_c = [] {
+    auto* table = new std::array<double, 256>;
+    for (size_t c = 0; c < table->size(); ++c) (*table)[c] = c < 2 ? 0 : static_cast<double>(c) * std::log2(c);
+    return table;
+  }();
+  std::array<uint32_t, 256> counts{};
   for (unsigned char c : s) ++counts[c];
-  double entropy = 0;
-  const double n = static_cast<double>(s.size());
-  for (size_t count : counts) {
+  double sum = 0;
+  for (unsigned char c : s) {  // each distinct byte once: its count is reset
+    const uint32_t count = counts[c];
     if (count == 0) continue;
-    const double p = static_cast<double>(count) / n;
-    entropy -= p * std::log2(p);
+    sum += count < c_log2_c->size() ? (*c_log2_c)[count] : count * std::log2(count);
+    counts[c] = 0;
   }
-  return entropy;
+  const double n = static_cast<double>(s.size());
+  return std::log2(n) - sum / n;
 }
 
 bool MatchersCompiled(std::string* error) {
@@ -529,21 +737,7 @@ bool MatchersCompiled(std::string* error) {
   return m.ok;
 }
 
-std::vector<int> CandidateRules(std::string_view text, bool* complete) {
-  const Matchers& m = GetMatchers();
-  std::vector<int> atoms, ids, rules;
-  RE2::Set::ErrorInfo info;
-  info.kind = RE2::Set::kNoError;
-  const bool matched =
-      m.ok &&
-      m.atoms.Match(re2::StringPiece(text.data(), text.size()), &atoms, &info);
-  *complete = m.ok && (matched || info.kind == RE2::Set::kNoError);
-  if (!*complete) return rules;
-  m.filter.AllPotentials(atoms, &ids);
-  for (int id : ids) rules.push_back(m.rule_of_id[static_cast<size_t>(id)]);
-  std::sort(rules.begin(), rules.end());
-  return rules;
-}
+std::vector<size_t> TriggerPairCounts() { return GetMatchers().pair_count; }
 
 const std::vector<Rule>& Rules() {
   static const std::vector<Rule>* const rules = [] {
@@ -561,72 +755,78 @@ const std::vector<Rule>& Rules() {
 std::vector<Finding> Scan(std::string_view text) {
   const Matchers& m = GetMatchers();
   const auto& specs = RuleSpecs();
-  bool complete = false;
-  std::vector<int> candidates = CandidateRules(text, &complete);
-  if (!complete) candidates = m.rule_of_id;  // every rule that compiled
-
   const re2::StringPiece input(text.data(), text.size());
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::vector<Match> matches;
   // Per rule: where its next match may start, and how many it kept.
   std::vector<size_t> next(specs.size(), 0), accepted(specs.size(), 0);
   re2::StringPiece groups[2];
-  // A match of rule r in groups[]: kept if its edges and checks pass; next[r]
-  // moves past it (or, after an edge failure, to the next position after an
-  // edge character: no token starts where its left neighbour is not one).
+  // A match of rule r in groups[]: kept if its right edge and checks pass
+  // (the left edge was checked before matching); next[r] moves past it.
   const auto take = [&](int r) {
     const RuleSpec& spec = specs[static_cast<size_t>(r)];
+    const re2::StringPiece secret_piece = m.groups[static_cast<size_t>(r)] == 1 ? groups[0] : groups[1];
     const size_t start = static_cast<size_t>(groups[0].data() - text.data());
     const size_t end = start + groups[0].size();
-    const bool left_ok = start == 0 || EdgeAllows(spec.left, bytes[start - 1]);
-    const bool right_ok = end == text.size() || EdgeAllows(spec.right, bytes[end]);
     size_t& pos = next[static_cast<size_t>(r)];
-    if (left_ok && right_ok && groups[1].data() != nullptr && !groups[1].empty()) {
-      const size_t offset = static_cast<size_t>(groups[1].data() - text.data());
-      const std::string_view secret = text.substr(offset, groups[1].size());
-      if (Accept(spec, secret)) {
-        matches.push_back({offset, secret.size(), r});
-        ++accepted[static_cast<size_t>(r)];
-      }
-      pos = std::max(offset + secret.size(), start + 1);
+    pos = start + 1;
+    if (secret_piece.data() == nullptr || secret_piece.empty() ||
+        (end < text.size() && !EdgeAllows(spec.right, bytes[end]))) {
       return;
     }
-    pos = start + 1;
-    while (pos < text.size() && !EdgeAllows(spec.left, bytes[pos - 1])) ++pos;
-  };
-  const auto re_of = [&](int r) -> const RE2& { return m.filter.GetRE2(m.id_of_rule[static_cast<size_t>(r)]); };
-
-  // Rules without a literal prefix: each RE2 walks the text from match to
-  // match.
-  std::vector<bool> prefixed_candidate(specs.size(), false);
-  bool any_prefixed = false;
-  for (int r : candidates) {
-    if (!m.prefix_of_rule[static_cast<size_t>(r)].empty()) {
-      prefixed_candidate[static_cast<size_t>(r)] = any_prefixed = true;
-      continue;
+    const size_t offset = static_cast<size_t>(secret_piece.data() - text.data());
+    const std::string_view secret = text.substr(offset, secret_piece.size());
+    if (Accept(spec, secret)) {
+      matches.push_back({offset, secret.size(), r});
+      ++accepted[static_cast<size_t>(r)];
+      pos = std::max(offset + secret.size(), pos);
     }
-    const RE2& re = re_of(r);
-    size_t& pos = next[static_cast<size_t>(r)];
-    while (pos <= text.size() && accepted[static_cast<size_t>(r)] < kMaxMatchesPerRule &&
-           re.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
-      take(r);
+  };
+  // Tries rule r at `start`, where its match must begin.
+  const auto try_at = [&](int r, size_t start) {
+    const size_t ri = static_cast<size_t>(r);
+    if (start > 0 && !m.left_allowed[static_cast<size_t>(specs[ri].left)][bytes[start - 1]]) return false;
+    // The first bytes against the rule's shape: most tries end here.
+    const auto& shape = m.shape[ri];
+    if (text.size() - start < shape.size()) return false;
+    for (size_t k = 0; k < shape.size(); ++k) {
+      if (!shape[k][bytes[start + k]]) return false;
+    }
+    if (!m.re[ri]->Match(input, start, std::min(text.size(), start + kMaxMatchLength), RE2::ANCHOR_START, groups,
+                         m.groups[ri])) {
+      return false;
+    }
+    take(r);
+    return true;
+  };
+
+  // The one pass: every pair of adjacent bytes looked up in the table.
+  uint16_t bucket = 0;
+  for (size_t i = NextTrigger(m.bucket_of_pair.data(), bytes, 0, text.size(), &bucket); i < text.size();
+       i = NextTrigger(m.bucket_of_pair.data(), bytes, i + 1, text.size(), &bucket)) {
+    const uint64_t word = i + 8 <= text.size() ? Load8Fast(bytes + i) : Load8(text, i);
+    for (const Trigger& t : m.buckets[bucket]) {
+      const size_t ri = static_cast<size_t>(t.rule);
+      if (accepted[ri] >= kMaxMatchesPerRule || i < t.back_min) continue;
+      const LiteralCheck& literal = m.literal[ri];
+      if (literal.size > 2 && ((word | literal.fold) & literal.mask) != literal.literal) continue;
+      // Leftmost first, as an unanchored search would find it.
+      for (size_t back = std::min<size_t>(t.back_max, i); back + 1 > t.back_min; --back) {
+        if (i - back >= next[ri] && try_at(t.rule, i - back)) break;
+        if (back == 0) break;
+      }
     }
   }
-  // Rules with a literal prefix ("ghp_", "-----BEGIN", ...): one pass over
-  // the text finds every occurrence of every prefix (indexed by its first
-  // two bytes), and the rule is matched ANCHORED there over a bounded
-  // window. An unanchored DFA over text dense in near-matches (long
-  // alphanumeric runs against counted repetitions) builds a new state at
-  // almost every byte; anchored, a failed attempt costs a few bytes.
-  for (size_t i = 0; any_prefixed && i + 1 < text.size(); ++i) {
-    const size_t key = static_cast<size_t>(bytes[i]) << 8 | bytes[i + 1];
-    if (!m.pair_used[key]) continue;
-    for (int r : m.rules_by_pair[key]) {
-      const size_t ri = static_cast<size_t>(r);
-      if (!prefixed_candidate[ri] || i < next[ri] || accepted[ri] >= kMaxMatchesPerRule) continue;
-      const std::string& prefix = m.prefix_of_rule[ri];
-      if (text.compare(i, prefix.size(), prefix) != 0) continue;
-      if (re_of(r).Match(input, i, std::min(text.size(), i + kMaxMatchLength), RE2::ANCHOR_START, groups, 2)) {
+  // Rules without pairs (none in the table; a safety net for a new rule the
+  // pair walk cannot read): RE2 walks the text from match to match.
+  for (int r : m.walked) {
+    const size_t ri = static_cast<size_t>(r);
+    while (next[ri] <= text.size() && accepted[ri] < kMaxMatchesPerRule &&
+           m.re[ri]->Match(input, next[ri], text.size(), RE2::UNANCHORED, groups, 2)) {
+      const size_t start = static_cast<size_t>(groups[0].data() - text.data());
+      if (start > 0 && !EdgeAllows(specs[ri].left, bytes[start - 1])) {
+        next[ri] = start + 1;
+      } else {
         take(r);
       }
     }
@@ -702,20 +902,19 @@ std::string Mask(std::string_view secret) {
   const auto* p = reinterpret_cast<const unsigned char*>(secret.data());
   const auto* end = p + secret.size();
   // Code points; each malformed byte counts as one.
-  std::vector<std::pair<size_t, size_t>> first;  // (offset, bytes) of 4
+  std::array<std::pair<size_t, size_t>, 4> first;  // (offset, bytes) of 4
   size_t count = 0;
   for (const unsigned char* q = p; q < end; ++count) {
     size_t len = *q < 0x80 ? 1 : utf8::SequenceLength(q, end);
     const bool valid = len != 0;
     if (!valid) len = 1;
-    if (first.size() < 4) {
-      first.emplace_back(valid ? static_cast<size_t>(q - p) : SIZE_MAX, len);
-    }
+    if (count < first.size()) first[count] = {valid ? static_cast<size_t>(q - p) : SIZE_MAX, len};
     q += len;
   }
   std::string out;
   if (count >= kMaskRevealMinLength) {
-    for (const auto& [offset, len] : first) {
+    for (size_t k = 0; k < std::min(count, first.size()); ++k) {
+      const auto& [offset, len] = first[k];
       const bool control =
           offset == SIZE_MAX ||
           (len == 1 && (p[offset] < 0x20 || p[offset] == 0x7F)) ||
@@ -753,17 +952,7 @@ bool IsPlaceholder(std::string_view value) {
   for (std::string_view fake : kFakeValues) {
     if (lower == fake) return true;
   }
-  // Markers of example text inside a value (case-insensitive).
-  static constexpr std::string_view kFakeMarkers[] = {
-      "example",   "redacted",   "placeholder", "changeme",  "change_me",
-      "change-me", "replace_me", "replace-me",  "replaceme", "dummy",
-      "your_",     "your-",      "your ",       "yourkey",   "yourapi",
-      "yourtoken", "yoursecret", "yourpass",    "insert_",   "insert-",
-      "_here",     "-here",      "notreal",     "not_real",  "not-real",
-      "xxxxx"};
-  for (std::string_view marker : kFakeMarkers) {
-    if (lower.find(marker) != std::string::npos) return true;
-  }
+  if (HasFakeMarker(lower)) return true;
   if (lower.rfind("your", 0) == 0) return true;  // "YourApiKey", "YOURKEY"
   if (v.size() >= 3 &&
       std::all_of(v.begin(), v.end(), [&](char c) { return c == v[0]; })) {

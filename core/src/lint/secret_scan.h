@@ -35,6 +35,17 @@ enum class Check : uint8_t {
   kNotIdentifier,  // not only [a-z_] (a word, not a bearer token)
 };
 
+/// A literal every match holds at a fixed or bounded distance from its
+/// start, for the few formats that start with a broad class (32 hex digits,
+/// a bot id): the scanner looks for the literal and tries the rule between
+/// `back_min` and `back_max` bytes before it. Other rules need none: the
+/// scanner derives the first two bytes of their matches from the pattern.
+struct Anchor {
+  std::string_view literal;  // two bytes or more, case-sensitive
+  uint8_t back_min = 0;
+  uint8_t back_max = 0;
+};
+
 /// One token format. `pattern` has exactly one capturing group: the secret.
 /// Patterns are compiled as Latin-1: every byte, NUL and invalid UTF-8
 /// included, is one character.
@@ -50,6 +61,7 @@ struct RuleSpec {
                             // format, 0 bearer header value
   Check check = Check::kNone;
   bool placeholder_check = true;  // IsPlaceholder(secret) drops the match
+  Anchor anchor = {};
 };
 
 /// The token formats (secret_rules.cc), without generic-high-entropy.
@@ -62,10 +74,10 @@ double ShannonEntropy(std::string_view s);
 /// first error otherwise.
 bool MatchersCompiled(std::string* error);
 
-/// For tests and benchmarks: the rules whose pattern occurs in `text`
-/// according to the combined one-pass matcher (indices into RuleSpecs()),
-/// and whether that pass completed (false: every rule would be run).
-std::vector<int> CandidateRules(std::string_view text, bool* complete);
+/// For tests: how many two-byte pairs start (or anchor) a try of each rule
+/// (indexed like RuleSpecs()); 0 for a rule the scanner must walk through
+/// the whole text instead, which no rule of the table needs.
+std::vector<size_t> TriggerPairCounts();
 
 }  // namespace secrets
 }  // namespace mcp_builder
