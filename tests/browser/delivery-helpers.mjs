@@ -167,7 +167,7 @@ http {
   return {
     url,
     root,
-    uid: process.getuid?.() === 0 ? 65534 : process.getuid?.(),
+    pid: child.pid, // setpriv execs nginx: the same process, nginx's master
     async close() {
       child.kill('SIGTERM');
       await exited;
