@@ -316,6 +316,42 @@ TEST(Generate, RemoteHeadersAndUrlVariables) {
   EXPECT_EQ(j["args"][2], "https://acme.example.com/mcp");
 }
 
+// Issue 6 (injection suite): a URL variable's value could move the host
+// ("evil.com/#" in https://{tenant}.example.com gave https://evil.com/#...,
+// where the Authorization header then goes), and a header value could hold
+// a line break (a second header for clients that pass it through).
+TEST(Generate, UrlVariablesAndHeaderValuesCannotBreakOut) {
+  const char* remote = R"({"name": "io.example/r", "description": "d", "version": "1.0.0",
+    "remotes": [{"type": "streamable-http", "url": "https://{tenant}.example.com/mcp",
+      "variables": {"tenant": {"isRequired": true}},
+      "headers": [{"name": "X-Key", "value": "Bearer {key}", "variables": {"key": {}}},
+                  {"name": "X-Plain"}]}]})";
+  for (const char* tenant : {"evil.com/#", "evil.com?", "a@evil.com", "a b", "a\\b", "a\nb"}) {
+    SCOPED_TRACE(tenant);
+    const GenerateResult r = GenerateOne("cursor", remote, {{"tenant", {tenant}}});
+    EXPECT_FALSE(r.ok);
+    EXPECT_TRUE(r.text.empty());
+    EXPECT_TRUE(HasRule(r, "generate/invalid-value", "tenant")) << Rules(r);
+    EXPECT_FALSE(HasRule(r, "generate/missing-required")) << Rules(r);  // one error, the right one
+  }
+  for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
+           {"key", "k\r\nX-Evil: 1"}, {"X-Plain", "a\nb"}, {"X-Plain", "a\rb"}, {"key", "\x1b[2J"}}) {
+    SCOPED_TRACE(name);
+    const GenerateResult r = GenerateOne("cursor", remote, {{"tenant", {"acme"}}, {name, {value}}});
+    EXPECT_FALSE(r.ok);
+    EXPECT_TRUE(HasRule(r, "generate/invalid-value", name)) << Rules(r);
+  }
+  // What belongs there still goes through: a tab and any text in a header,
+  // dots, dashes, ports and percent escapes in a URL part.
+  const GenerateResult r = GenerateOne(
+      "cursor", remote, {{"tenant", {"eu-1.acme:8443%41"}}, {"key", {"a\tb \"c\" $d"}}, {"X-Plain", {"é"}}});
+  ASSERT_TRUE(r.ok) << Rules(r);
+  const auto j = nlohmann::json::parse(r.text)["mcpServers"]["srv"];
+  EXPECT_EQ(j["url"], "https://eu-1.acme:8443%41.example.com/mcp");
+  EXPECT_EQ(j["headers"]["X-Key"], "Bearer a\tb \"c\" $d");
+  EXPECT_EQ(j["headers"]["X-Plain"], "é");
+}
+
 TEST(Generate, OptionalHeaderWithoutItsVariableIsLeftOut) {
   const char* remote = R"({"name": "io.example/r", "description": "d", "version": "1.0.0",
     "remotes": [{"type": "streamable-http", "url": "https://example.com/mcp",

@@ -48,11 +48,38 @@ std::string StripDashes(std::string_view flag) {
   return std::string(flag);
 }
 
-// Why `value` is not acceptable for `input`, or "" when it is. Secret
-// values are never quoted back.
-std::string Rejection(const Input& input, std::string_view value, bool secret) {
+// Where a value lands, for the characters it may not hold there.
+enum class Field {
+  kAny,      // an argument or environment variable: any text but NUL
+  kHeader,   // an HTTP header value (or part of one)
+  kUrlPart,  // a {variable} inside a remote URL (validation makes every
+             // remote URL start with http:// or https://, so never its start)
+};
+
+bool HasControl(std::string_view value, bool allow_tab) {
+  return std::any_of(value.begin(), value.end(), [&](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && !(allow_tab && c == '\t')) || u == 0x7f;
+  });
+}
+
+// Why `value` is not acceptable for `input` in `field`, or "" when it is.
+// Secret values are never quoted back.
+std::string Rejection(const Input& input, std::string_view value, bool secret, Field field) {
   if (value.find('\0') != std::string_view::npos) return "contains a NUL character";
   if (!IsValidUtf8(value)) return "is not valid UTF-8";
+  // A line break in a header value would start another header (RFC 9110
+  // allows no control characters but tab there).
+  if (field == Field::kHeader && HasControl(value, true)) {
+    return "a header value cannot hold a line break or control character";
+  }
+  // Inside a URL a value is one component: '/', '?', '#', '@' or '\\' in
+  // it would move the rest of the URL (https://{tenant}.example.com with
+  // "evil.com/#" is https://evil.com/, where headers and tokens then go).
+  if (field == Field::kUrlPart &&
+      (value.find_first_of("/?#@\\ ") != std::string_view::npos || HasControl(value, false))) {
+    return "a {variable} inside a URL cannot hold '/', '?', '#', '@', '\\', spaces or control characters";
+  }
   const std::string shown = secret ? std::string("the value") : text::Quoted(value);
   if (!input.choices.empty() &&
       std::find(input.choices.begin(), input.choices.end(), value) == input.choices.end()) {
@@ -113,6 +140,7 @@ class Resolver {
   config::ServerEntry* entry_;
   std::vector<std::string> declared_;
   std::vector<std::pair<std::string, Text>> named_values_;  // for package URLs
+  Field field_ = Field::kAny;  // where the value being resolved goes
   bool failed_ = false;
 };
 
@@ -212,7 +240,7 @@ std::optional<Text> Resolver::Resolve(const Input& input, const std::vector<Vari
     }
     return std::nullopt;
   }
-  const std::string why = Rejection(input, *value, secret);
+  const std::string why = Rejection(input, *value, secret, field_);
   if (!why.empty()) {
     Note(Severity::kError, "generate/invalid-value", std::string(name),
          "value of " + text::Quoted(name) + ": " + why);
@@ -300,12 +328,14 @@ void Resolver::AddEnvironment(const std::vector<KeyValueInput>& vars) {
 }
 
 void Resolver::AddHeaders(const std::vector<KeyValueInput>& headers) {
+  field_ = Field::kHeader;
   for (const KeyValueInput& header : headers) {
     const std::string id = SecretIdFrom(entry_->name + "_" + header.name);
     std::optional<Text> value =
         Resolve(header, header.variables, header.name, Lookup(header.name), false, id, 0);
     if (value) entry_->headers.push_back({header.name, std::move(*value)});
   }
+  field_ = Field::kAny;
 }
 
 Text Resolver::SubstitutePackageUrl(std::string_view url) {
@@ -457,8 +487,11 @@ bool Resolver::RunPackage(const registry::Package& pkg) {
 void Resolver::RunRemote(const registry::Transport& remote) {
   entry_->transport =
       remote.type == "sse" ? config::TransportKind::kSse : config::TransportKind::kHttp;
+  field_ = Field::kUrlPart;
   std::optional<Text> url = Substitute(remote.url, remote.variables, false, 0);
+  field_ = Field::kAny;
   if (!url) {
+    if (failed_) return;  // a value was refused: that error says why
     Note(Severity::kError, "generate/missing-required", "",
          "the remote URL " + text::Quoted(remote.url) + " has a {variable} with no value");
     return;
