@@ -107,6 +107,32 @@ describe('one source of truth', () => {
   });
 });
 
+describe('deployment files', () => {
+  test('the Dockerfile: unprivileged nginx pinned by version and digest, the generated server block, the built site', () => {
+    const text = readFileSync(path.join(repoRoot, 'site', 'deploy', 'Dockerfile'), 'utf8');
+    const from = text.match(/^FROM\s+(\S+)/m)[1];
+    assert.match(from, /^docker\.io\/nginxinc\/nginx-unprivileged:\d+\.\d+\.\d+-alpine@sha256:[0-9a-f]{64}$/);
+    assert.match(text, /^COPY --chmod=0644 site\/deploy\/nginx\.conf \/etc\/nginx\/conf\.d\/default\.conf$/m);
+    assert.match(text, /^COPY dist\/site \/usr\/share\/nginx\/html$/m);
+    const users = [...text.matchAll(/^USER\s+(\S+)/gm)].map((m) => m[1]);
+    assert.equal(users.at(-1), '101', 'the image ends as the unprivileged user');
+    assert.match(nginxServerBlock(), /^\s*listen 8080;$/m, 'the port the unprivileged image can bind');
+    assert.match(nginxServerBlock(), /^\s*root \/usr\/share\/nginx\/html;$/m);
+  });
+
+  test('the Pages workflow: actions pinned by commit SHA, write permissions only where deploying', () => {
+    const text = readFileSync(path.join(repoRoot, '.github', 'workflows', 'pages.yml'), 'utf8');
+    const uses = [...text.matchAll(/uses:\s*(\S+)/g)].map((m) => m[1]);
+    assert.ok(uses.length >= 4);
+    for (const u of uses) assert.match(u, /^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/, `${u} pinned by SHA`);
+    assert.match(text, /^permissions:\n  contents: read$/m, 'read-only at the top');
+    assert.equal([...text.matchAll(/pages: write/g)].length, 1, 'pages: write in one job');
+    assert.equal([...text.matchAll(/id-token: write/g)].length, 1, 'id-token: write in one job');
+    assert.match(text, /path: dist\/site/);
+    assert.match(text, /persist-credentials: false/);
+  });
+});
+
 describe('Debian nginx with the generated server block', () => {
   test('nginx runs unprivileged', () => {
     // The master's real, effective, saved and file-system uids (and its workers').
