@@ -906,7 +906,8 @@ function setupImport() {
     const srv = addServer({ text: importDoc });
     if (!srv) return;
     syncSelection();
-    location.hash = '#/';
+    history.pushState(null, '', '#/');
+    show('build');
     flash(`Added ${srv.title} to your servers.`);
     srv.section.scrollIntoView({ block: 'start' });
     focusForm(srv);

@@ -145,4 +145,15 @@ export async function screenshot(page, name, fullPage = false) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 }
 
+/**
+ * The page's own requests from `from` on. Chromium itself re-requests the
+ * tab icon (GET /favicon.svg, no query) on every same-document navigation,
+ * which the page cannot prevent; that request carries no page data and is
+ * left out here (the privacy suite checks its shape separately).
+ */
+export function pageRequests(site, log, from = 0) {
+  const icon = new URL('favicon.svg', site.server.url).href;
+  return log.requests.slice(from).filter((r) => !(r.method === 'GET' && r.url === icon));
+}
+
 export const HOSTILE = '<img src=x onerror="window.__pwned=1">';
