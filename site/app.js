@@ -532,7 +532,7 @@ function buildTabs() {
   for (const [id, label, file, where] of TARGETS) {
     const tab = el('button', { type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `panel-${id}`, className: 'tab' }, label);
     tab.dataset.tab = id;
-    const out = el('pre', { className: 'out', tabindex: '0', 'aria-label': `${label}: ${file}` });
+    const out = el('pre', { className: 'out', tabindex: '0', role: 'region', 'aria-label': `${label}: ${file}` });
     out.dataset.output = id;
     out.dataset.format = FORMATS[id];
     const copy = el('button', { type: 'button', className: 'btn btn-small' }, 'Copy');
