@@ -256,10 +256,19 @@ function withMetaCsp(html, policy) {
   return html.replace(/(<meta\s+charset[^>]*>)/i, `$1\n${metaCspTag(policy)}`);
 }
 
-function siteHtml(source, script, style) {
+/**
+ * The core's wasm and the catalog are fetched by the script (fetch() with
+ * their integrity, credentials same-origin); preloading them from the HTML
+ * starts both downloads while the script is still on its way. A preload
+ * is reused only if it matches that fetch exactly: as=fetch, crossorigin
+ * (CORS mode, same-origin credentials) and the same integrity.
+ */
+const preloadTag = (file) => `<link rel="preload" href="${file.url}" as="fetch" crossorigin>`;
+
+function siteHtml(source, script, style, preloads) {
   let html = withMetaCsp(source, META_CSP);
   html = html.replace(TAG.script, (tag) => (/\bsrc\s*=\s*["']?\.?\/?app\.js/i.test(tag)
-    ? `<script type="module" src="${script.url}" integrity="${script.integrity}"></script>` : tag));
+    ? `${preloads.map(preloadTag).join('\n')}\n<script type="module" src="${script.url}" integrity="${script.integrity}"></script>` : tag));
   html = html.replace(TAG.stylesheet, () => `<link rel="stylesheet" href="${style.url}" integrity="${style.integrity}">`);
   return html;
 }
@@ -356,7 +365,7 @@ async function main() {
   const style = asset('style.css', Buffer.from(css));
 
   const copied = copyStatic(SITE, tmp);
-  const html = Buffer.from(siteHtml(source, script, style));
+  const html = Buffer.from(siteHtml(source, script, style, [manifest.files['mcp-builder.wasm'], manifest.files['catalog.json']]));
   writeFileSync(path.join(tmp, 'index.html'), html);
   manifest.files['index.html'] = { url: 'index.html', integrity: sri(html), bytes: html.length, gzipBytes: zlib.gzipSync(html, { level: 9 }).length };
 

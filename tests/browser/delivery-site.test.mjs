@@ -79,6 +79,9 @@ describe('Subresource Integrity', () => {
       assert.equal(integrity, sri(readFileSync(path.join(SITE_ROOT, url))), `integrity of ${url}`);
     }
     assert.equal(scripts[0][2], '', 'no inline script');
+    // The wasm and the catalog are preloaded (the script fetches them with their integrity).
+    const preloads = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin>/g)].map((m) => m[1]).sort();
+    assert.deepEqual(preloads, [assetName(SITE_ROOT, 'catalog.', '.json'), assetName(SITE_ROOT, 'mcp-builder.', '.wasm')]);
     assert.doesNotMatch(html, /<style\b|\sstyle=|\son[a-z]+=/i, 'no inline style, style attribute or event handler');
     assert.equal(html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1], META_CSP);
   });
@@ -101,9 +104,14 @@ describe('Subresource Integrity', () => {
       await page.waitForSelector('body[data-lint="ready"]', { state: 'attached' });
       const origin = new URL(server.url).origin;
       assert.deepEqual(log.requests.filter((u) => new URL(u).origin !== origin), []);
-      // The lint glue is fetched once: the checked modulepreload, then import() from the module map.
-      const glue = log.requests.filter((u) => /mcp-builder-lint\.[0-9a-f]{12}\.js$/.test(u));
-      assert.equal(glue.length, 1, `lint glue requests: ${glue.join(', ')}`);
+      // Each file is downloaded once: the wasm and catalog preloads are what the
+      // checked fetches use, and the lint glue's checked modulepreload is what
+      // import() runs.
+      for (const [prefix, ext] of [['mcp-builder.', '.wasm'], ['catalog.', '.json'], ['mcp-builder-lint.', '.js'], ['mcp-builder-lint.', '.wasm'], ['app.', '.js']]) {
+        const file = assetName(SITE_ROOT, prefix, ext);
+        const seen = log.requests.filter((u) => new URL(u).pathname === `/${file}`);
+        assert.equal(seen.length, 1, `${file} requested once: ${seen.join(', ')}`);
+      }
       assert.deepEqual(log.errors, [], consoleText(log));
       assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
     }, { serviceWorkers: 'block' });

@@ -376,9 +376,10 @@ function wrap(core, kind) {
 export function init(options = {}) {
   const kind = options.lint ? 'lint' : 'core';
   if (!modulePromises[kind]) {
-    const promise = (async () => {
-      const [create, wasmBinary, catalog] = await Promise.all([
-        MODULES[kind].create(), loadWasmBinary(options, kind), loadCatalogText(options)]);
+    // The module is fetched and compiled while the catalog is fetched: one
+    // does not wait for the other.
+    const instantiate = async () => {
+      const [create, wasmBinary] = await Promise.all([MODULES[kind].create(), loadWasmBinary(options, kind)]);
       const moduleArgs = {};
       let failure = new Promise(() => {});
       if (wasmBinary) moduleArgs.wasmBinary = wasmBinary;
@@ -388,7 +389,10 @@ export function init(options = {}) {
         });
       }
       if (options.locateFile) moduleArgs.locateFile = options.locateFile;
-      const core = await Promise.race([create(moduleArgs), failure]);
+      return Promise.race([create(moduleArgs), failure]);
+    };
+    const promise = (async () => {
+      const [core, catalog] = await Promise.all([instantiate(), loadCatalogText(options)]);
       if (catalog !== null) {
         const error = core.loadCatalog(catalog);
         if (error) throw new Error(error);
