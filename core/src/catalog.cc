@@ -56,7 +56,7 @@ bool LoadInto(Store* store, std::string_view bundle, std::string* error) {
   Store next;
   next.text = std::string(bundle);
   const json::ParseResult parsed = json::Parse(next.text);
-  const auto fail = [&](std::string why) {
+  const auto fail = [&](const std::string& why) {
     *error = "catalog bundle: " + why;
     return false;
   };

@@ -412,7 +412,7 @@ class Parser {
         return true;
       }
       if (c == '\\') {
-        if (!escaped) escaped = true;
+        escaped = true;
         scratch_.append(reinterpret_cast<const char*>(run), p_ - run);
         if (!ParseEscape(&scratch_)) return false;
         run = p_;
@@ -482,7 +482,7 @@ class Parser {
       // Parse into a local: a nested container grows item_stack_ meanwhile.
       Value item;
       const bool ok = ParseValue(&item, depth);
-      item_stack_.push_back(std::move(item));
+      item_stack_.push_back(item);  // trivially copyable
       if (!ok || !SkipSpace()) return false;
       if (p_ != end_ && *p_ == ']') {
         ++p_;
@@ -532,7 +532,7 @@ class Parser {
       }
       ++p_;
       const bool ok = SkipSpace() && ParseValue(&m.value, depth);
-      member_stack_.push_back(std::move(m));
+      member_stack_.push_back(m);  // trivially copyable
       if (!ok || !SkipSpace()) return false;
       if (p_ != end_ && *p_ == '}') {
         ++p_;
@@ -593,7 +593,7 @@ const char* ParseErrorRule(ParseErrorCode code) {
 }
 
 void* Arena::Allocate(size_t bytes, size_t alignment) {
-  constexpr size_t kBlockSize = 16 * 1024;
+  constexpr size_t kBlockSize = size_t{16} * 1024;
   const size_t pad = (alignment - reinterpret_cast<uintptr_t>(next_) % alignment) % alignment;
   if (next_ == nullptr || bytes + pad > left_) {
     if (bytes > kBlockSize / 4) {

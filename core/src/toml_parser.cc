@@ -151,7 +151,7 @@ class EntryStore {
   uint32_t Add(Entry entry) {
     if ((size_ >> kShift) == blocks_.size())
       blocks_.push_back(std::make_unique<Entry[]>(kBlock));
-    (*this)[size_] = std::move(entry);
+    (*this)[size_] = entry;  // trivially copyable
     return size_++;
   }
   // Drops the entries from `size` on, keeping their blocks for reuse.
@@ -362,7 +362,7 @@ class Parser {
         ++p_;
       } else if (*p_ >= 0x80) {
         if (!SkipUtf8()) return false;
-      } else if (*p_ == '\r' || *p_ < 0x20 || *p_ == 0x7f) {
+      } else if (*p_ < 0x20 || *p_ == 0x7f) {  // '\r' ended the comment above
         return Fail(ParseErrorCode::kSyntax,
                     Describe(*p_) + " is not allowed in a comment");
       }
@@ -497,7 +497,7 @@ class Parser {
     entry.member.key_pos = last->pos;
     if (!ParseValue(&entry, nodes_[table].depth + 1, table)) return false;
     *value_end = entry.member.value.end;
-    AddEntry(table, std::move(entry));
+    AddEntry(table, entry);  // trivially copyable
     return true;
   }
 
@@ -767,8 +767,8 @@ class Parser {
     const uint32_t section = next_section_++;  // dotted keys inside stay inside
     ++p_;
     SkipBlank();
-    const char* one_line = " (an inline table must be on one line)";
     if (p_ == end_ || *p_ != '}') {
+      const char* one_line = " (an inline table must be on one line)";
       for (;;) {
         if (p_ != end_ && (*p_ == '\n' || *p_ == '\r')) {
           return FailUnexpected(std::string("a key or '}'") + one_line);
@@ -978,7 +978,7 @@ class Parser {
 
   bool Separator(const unsigned char** q, const unsigned char* e, char c,
                  const char* after) {
-    if (*q != e && **q == c) {
+    if (*q != e && **q == static_cast<unsigned char>(c)) {
       ++*q;
       return true;
     }
@@ -1265,7 +1265,7 @@ class Parser {
         origin == Origin::kArrayOfTables ? Type::kArray : Type::kObject;
     node.value.pos = pos;
     node.value.end = pos.offset;
-    nodes_.push_back(std::move(node));
+    nodes_.push_back(node);  // trivially copyable
     return static_cast<uint32_t>(nodes_.size() - 1);
   }
 
@@ -1284,7 +1284,7 @@ class Parser {
     entry.member.key_pos = part.pos;
     entry.member.value.type = nodes_[child].value.type;
     entry.node = child;
-    AddEntry(parent, std::move(entry));
+    AddEntry(parent, entry);  // trivially copyable
     return child;
   }
 
@@ -1340,7 +1340,7 @@ class Parser {
 
   // Appends to a container; tables that grow big get indexed.
   void AddEntry(uint32_t node, Entry entry) {
-    const uint32_t i = entries_.Add(std::move(entry));
+    const uint32_t i = entries_.Add(entry);  // trivially copyable
     Node& n = nodes_[node];
     if (n.last == kNoNode) {
       n.first = i;

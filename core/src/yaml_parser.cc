@@ -942,7 +942,7 @@ class Parser {
     }
     static const char kNamed[] = "N_LP";
     static const uint16_t kNamedCp[] = {0x85, 0xA0, 0x2028, 0x2029};
-    if (const void* hit = std::memchr(kNamed, c, 4)) {
+    if (const void* hit = std::memchr(kNamed, c, sizeof(kNamed) - 1)) {
       utf8::Append(&scratch_, kNamedCp[static_cast<const char*>(hit) - kNamed]);
       return true;
     }
@@ -960,7 +960,7 @@ class Parser {
     const int digits = c == 'x' ? 2 : c == 'u' ? 4 : c == 'U' ? 8 : 0;
     if (digits == 0) {
       const std::string what = c > 0x20 && c < 0x7F
-                                   ? "\\" + std::string(1, c)
+                                   ? "\\" + std::string(1, static_cast<char>(c))
                                    : "\\ followed by " + Describe(at + 1);
       return Fail(at, "invalid escape " + what +
                           ": expected one of \\0 \\a \\b \\t \\n \\v \\f \\r "
@@ -969,7 +969,7 @@ class Parser {
     }
     uint32_t cp;
     if (!ReadHex(digits, &cp)) {
-      return Unexpected("a hex digit in the \\" + std::string(1, c) +
+      return Unexpected("a hex digit in the \\" + std::string(1, static_cast<char>(c)) +
                         " escape");
     }
     // A UTF-16 surrogate pair written as two \u escapes, as in JSON.
@@ -986,7 +986,7 @@ class Parser {
     }
     if (cp >= 0xD800 && cp <= 0xDFFF) {
       return Fail(at,
-                  "lone surrogate escape \\" + std::string(1, c) +
+                  "lone surrogate escape \\" + std::string(1, static_cast<char>(c)) +
                       Hex(cp, digits) +
                       ": a UTF-16 surrogate needs its pair (\\uD800-\\uDBFF "
                       "then \\uDC00-\\uDFFF)",

@@ -132,7 +132,7 @@ class Resolver {
   void AddArguments(const std::vector<Argument>& args, std::vector<Text>* out);
   void AddEnvironment(const std::vector<KeyValueInput>& vars);
   void AddHeaders(const std::vector<KeyValueInput>& headers);
-  bool RunPackage(const registry::Package& package);
+  bool RunPackage(const registry::Package& pkg);
   void RunRemote(const registry::Transport& remote);
   Text SubstitutePackageUrl(std::string_view url);
 
@@ -512,7 +512,7 @@ bool Resolver::Run(const registry::Server& server) {
       package = &p;
     }
   }
-  const registry::Transport* remote = server.remotes.empty() ? nullptr : &server.remotes[0];
+  const registry::Transport* remote = server.remotes.empty() ? nullptr : server.remotes.data();
   const bool use_remote = remote && (!package || scope_.prefer == Prefer::kRemote);
   if (use_remote) {
     for (const KeyValueInput& h : remote->headers) {

@@ -34,7 +34,7 @@ bool ResolveServer(const registry::Server& server, const ResolveScope& scope,
                    config::ServerEntry* entry);
 
 /// An environment-variable-style id: [A-Z0-9_], uppercased.
-std::string SecretIdFrom(std::string_view text);
+std::string SecretIdFrom(std::string_view s);
 
 /// The POSIX command line an entry runs, for messages: secrets as ${ID},
 /// secret values given inline as <secret>.

@@ -51,7 +51,7 @@ ConvertResult Convert(std::string_view text, std::string_view from, std::string_
   const ClientSchema* target = FindSchema(to);
   if (!target) {
     std::vector<std::string_view> ids;
-    for (const ClientSchema* s : Schemas()) ids.push_back(s->id);
+    for (const ClientSchema* s : Schemas()) ids.emplace_back(s->id);
     const std::string guess = text::DidYouMean(to, ids);
     r.notes.push_back(Note("convert/unknown-client", Severity::kError,
                            "unknown target client " + text::Quoted(to) +

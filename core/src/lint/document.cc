@@ -167,7 +167,7 @@ void LoadDocument(std::string_view client, Analysis* a) {
   const ClientSchema* schema = automatic ? nullptr : FindSchema(client);
   if (!automatic && !schema) {
     std::vector<std::string_view> ids;
-    for (const ClientSchema* s : Schemas()) ids.push_back(s->id);
+    for (const ClientSchema* s : Schemas()) ids.emplace_back(s->id);
     std::string message = "unknown client " + text::Quoted(client);
     const std::string guess = text::DidYouMean(client, ids);
     a->issues.push_back({{"lint/unknown-client", Severity::kError,

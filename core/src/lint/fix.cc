@@ -44,7 +44,9 @@ void AddVsCodeInputs(const Analysis& a, const std::vector<config::SecretInfo>& a
   if (inputs && inputs->is_array()) {
     const bool empty = inputs->items.empty();
     for (size_t i = 0; i < added.size(); ++i) {
-      text += (empty && i == 0 ? "\n" : ",\n") + unit + unit + InputObject(added[i]);
+      text += empty && i == 0 ? "\n" : ",\n";
+      text += unit + unit;
+      text += InputObject(added[i]);
     }
     if (empty) {
       edits->push_back({inputs->pos.offset + 1, 0, text + "\n" + unit});
@@ -54,7 +56,11 @@ void AddVsCodeInputs(const Analysis& a, const std::vector<config::SecretInfo>& a
     return;
   }
   text = "\n" + unit + "\"inputs\": [";
-  for (size_t i = 0; i < added.size(); ++i) text += (i ? ",\n" : "\n") + unit + unit + InputObject(added[i]);
+  for (size_t i = 0; i < added.size(); ++i) {
+    text += i ? ",\n" : "\n";
+    text += unit + unit;
+    text += InputObject(added[i]);
+  }
   text += "\n" + unit + "]" + (root.members.empty() ? "" : ",");
   edits->push_back({root.pos.offset + 1, 0, text});
 }

@@ -193,7 +193,7 @@ bool OneOf(std::string_view key, const char* const (&list)[N]) {
 // A replacement for the string value `v` keeping its quoting ('"', '\'' or
 // none), for values made of [A-Za-z0-9_-] only.
 Edit ReplaceWord(std::string_view text, const json::Value& v, std::string_view word) {
-  const char q = v.pos.offset < text.size() ? text[v.pos.offset] : 0;
+  const char q = v.pos.offset < text.size() ? text[v.pos.offset] : '\0';
   const std::string quote = (q == '"' || q == '\'') ? std::string(1, q) : "";
   return {v.pos.offset, v.end - v.pos.offset, quote + std::string(word) + quote};
 }
@@ -213,7 +213,7 @@ class EntryReader {
  public:
   explicit EntryReader(ReadContext* ctx) : ctx_(ctx), s_(ctx->schema) {}
 
-  void Read(std::string name, const json::Value& v, std::string pointer, const json::Member* member) {
+  void Read(std::string name, const json::Value& v, const std::string& pointer, const json::Member* member) {
     if (!v.is_object()) {
       ctx_->AddAt("schema/wrong-type", Severity::kError,
                   "server " + text::Quoted(name) + " must be an object, not " + json::TypeName(v.type),
@@ -405,9 +405,9 @@ class EntryReader {
       return "";
     }
     std::vector<std::string_view> known = {s_.command_key, "args", s_.env_key, s_.headers_key};
-    for (const TypeName& u : s_.url_keys) known.push_back(u.name);
-    if (!s_.types.empty()) known.push_back("type");
-    for (const char* k : s_.extras) known.push_back(k);
+    for (const TypeName& u : s_.url_keys) known.emplace_back(u.name);
+    if (!s_.types.empty()) known.emplace_back("type");
+    for (const char* k : s_.extras) known.emplace_back(k);
     std::string message = s_.display + std::string(" does not read \"") + std::string(m.key) + "\"";
     const std::string guess = text::DidYouMean(m.key, known);
     message += guess.empty() ? "; it is ignored" : "; did you mean \"" + guess + "\"?";

@@ -64,7 +64,7 @@ std::string WritePackageJson(WriteContext& ctx) {
                      "; package.json can hold one version, so " + e->origin.version +
                      " is not listed");
       }
-      listed.push_back("");  // keep indexes aligned with npm
+      listed.emplace_back();  // keep indexes aligned with npm
       continue;
     }
     listed.push_back(id);
