@@ -253,6 +253,8 @@ function control(srv, f, value, index) {
   return input;
 }
 
+const secretNote = () => (state.inline ? 'Written into the files as you chose: keep them private.' : 'Kept in this tab only; the files get a placeholder.');
+
 function fieldRow(srv, f) {
   const row = el('div', { className: `field${f.format === 'boolean' ? ' check' : ''}` });
   row.dataset.input = f.name;
@@ -263,9 +265,9 @@ function fieldRow(srv, f) {
   if (f.required) label.append(' ', el('span', { className: 'req' }, 'required'));
   if (f.secret) label.append(' ', el('span', { className: 'tag secret' }, 'secret'));
   const helpParts = [f.description && !/[.!?:)]$/.test(f.description) ? `${f.description}.` : f.description];
-  if (f.secret) helpParts.push(state.inline ? 'Written into the files (you chose inline secrets).' : 'Kept in this tab only; the files get a placeholder.');
   if (f.def && !f.secret) helpParts.push(`Default: ${f.def}.`);
   const help = el('p', { className: 'hint', id: hint }, helpParts.filter(Boolean).join(' '));
+  if (f.secret) help.append(' ', el('span', { className: 'secret-note' }, secretNote()));
   const error = el('p', { className: 'error', id: err });
   error.hidden = true;
   const describedBy = `${hint} ${err}`;
@@ -437,7 +439,9 @@ function regenerate() {
         bad.add(n.server);
         if (!errors.has(n.server)) errors.set(n.server, new Map());
         const m = errors.get(n.server);
-        m.set(n.input, m.has(n.input) ? `${m.get(n.input)} ${n.message}` : n.message);
+        // The core appends the input's description, which the form shows already.
+        const message = n.rule === 'generate/missing-required' && n.input ? n.message.replace(/ \(.*\)$/s, '') : n.message;
+        m.set(n.input, m.has(n.input) ? `${m.get(n.input)} ${message}` : message);
       }
       left = state.selected.filter((s) => bad.has(s.name));
       const rest = servers.filter((r) => !bad.has(r.name));
@@ -929,6 +933,7 @@ function setup() {
     state.inline = $('secrets-inline').checked;
     $('inline-warning').hidden = !state.inline;
     for (const srv of state.selected) buildRequest(srv);
+    for (const note of document.querySelectorAll('.secret-note')) note.textContent = secretNote();
     regenerate();
     flash(state.inline ? 'Secret values are now written into the files.' : 'Secrets are placeholders again.');
   });

@@ -111,7 +111,9 @@ async function openPage() {
     // Emscripten's glue reports problems (e.g. a failed streaming compile,
     // then a slower fallback) with console.warn; Chromium reports header
     // mistakes (an unknown Permissions-Policy feature) as warnings too.
-    if (m.type() === 'warning') log.consoleWarnings.push(m.text());
+    // Service workers are blocked in these contexts (their precache would
+    // blur what the page itself fetches); Playwright says so as a warning.
+    if (m.type() === 'warning' && !/Service Worker registration blocked by Playwright/.test(m.text())) log.consoleWarnings.push(m.text());
   });
   page.on('pageerror', (err) => log.pageErrors.push(String(err?.stack ?? err)));
   page.on('dialog', (d) => {
@@ -147,7 +149,8 @@ async function assertClean(page, log) {
 
 /** Open the site and wait until the core is loaded (or failed to load). */
 async function load(page, log) {
-  const response = await page.goto(server.url, { waitUntil: 'load', timeout: TEST_TIMEOUT });
+  // The server.json validator is the page's Import view (#/import).
+  const response = await page.goto(new URL('#/import', server.url).href, { waitUntil: 'load', timeout: TEST_TIMEOUT });
   await page.waitForSelector('body:not([data-status="loading"])', { state: 'attached', timeout: TEST_TIMEOUT });
   const status = await page.getAttribute('body', 'data-status');
   if (status !== 'ready') {
@@ -335,7 +338,7 @@ export const innerHTMLResult = attempt(() => { document.createElement('div').inn
     assert.equal(await description.textContent(), HOSTILE);
 
     const dom = await page.evaluate(() => ({
-      images: document.querySelectorAll('img').length,
+      images: document.querySelectorAll('main img').length,
       summaryElements: document.querySelectorAll('#summary dd *').length,
       diagnosticsHTML: document.getElementById('diagnostics').innerHTML,
       summaryHTML: document.getElementById('summary').innerHTML,
