@@ -448,6 +448,21 @@ TEST(SecretScan, EveryRuleCompiles) {
   EXPECT_TRUE(MatchersCompiled(&error)) << error;
 }
 
+// Scan tries a rule only where one of its leading pairs of bytes (or its
+// anchor) occurs. Every rule must have such pairs, and few enough that they
+// stay rare in text: a rule starting with a broad class (32 hex digits)
+// names an Anchor instead, or it would be tried at nearly every word.
+TEST(SecretScan, EveryRuleIsTriggeredByFewPairs) {
+  const std::vector<size_t> counts = TriggerPairCounts();
+  ASSERT_EQ(counts.size(), RuleSpecs().size());
+  for (size_t i = 0; i < counts.size(); ++i) {
+    EXPECT_GT(counts[i], 0u) << RuleSpecs()[i].id << " would be walked through the whole text";
+    // The broadest today: Discord's [MNO][A-Za-z0-9_-], 3 x 64 pairs. 32 hex
+    // digits would be 256.
+    EXPECT_LE(counts[i], 200u) << RuleSpecs()[i].id << " starts too broadly: give it an Anchor";
+  }
+}
+
 TEST(SecretScan, RuleTable) {
   const auto& rules = Rules();
   EXPECT_GE(rules.size(), 60u);

@@ -51,6 +51,7 @@ bool TakesValue(const std::string& flag) {
 struct CommandLine {
   std::string program;            // ProgramName of the command
   std::vector<std::string> args;  // after any `cmd /c` wrapper
+  std::vector<std::string> lower;  // args in lower case, computed once
   std::vector<const Field*> fields;
   const Field* command = nullptr;
 };
@@ -72,6 +73,7 @@ CommandLine Words(const ReadEntry& e) {
     line.args.erase(line.args.begin(), line.args.begin() + 2);
     line.fields.erase(line.fields.begin(), line.fields.begin() + 2);
   }
+  for (const std::string& a : line.args) line.lower.push_back(Lower(a));
   return line;
 }
 
@@ -106,7 +108,7 @@ class ExecChecker {
   void Shell() {
     const bool powershell = line_.program == "powershell" || line_.program == "pwsh";
     for (size_t i = 0; i < line_.args.size(); ++i) {
-      const std::string a = Lower(line_.args[i]);
+      const std::string& a = line_.lower[i];
       const bool inline_script =
           (IsShell(line_.program) && a.size() > 1 && a[0] == '-' && a[1] != '-' && a.find('c') != std::string::npos) ||
           (powershell && (a == "-c" || a == "-command" || a == "-encodedcommand" || a == "-enc")) ||
@@ -130,7 +132,7 @@ class ExecChecker {
                " is shell syntax (" + (substitution ? "command substitution" : "an operator") +
                "): chained or substituted commands run beside the server");
       }
-      const std::string lower = Lower(a);
+      const std::string& lower = line_.lower[i];
       const bool fetch = lower.find("curl") != std::string::npos || lower.find("wget") != std::string::npos ||
                          lower.find("iwr") != std::string::npos || lower.find("invoke-webrequest") != std::string::npos;
       const size_t pipe = lower.find('|');
@@ -151,17 +153,16 @@ class ExecChecker {
   // Files a server has no business reading: keys, cloud credentials,
   // browser profiles (MCP "Local Server Security": sensitive locations).
   void Paths() {
-    static const char* const kSensitive[] = {
+    static constexpr std::string_view kSensitive[] = {
         ".ssh",         "id_rsa",          "id_ed25519",        "id_ecdsa",      ".aws/credentials",
         ".aws",         ".gnupg",          ".config/gcloud",    ".kube/config",  ".docker/config.json",
         ".netrc",       "/etc/shadow",     "/etc/sudoers",      "/etc/passwd",   ".password-store",
         "keychains",    "google/chrome",   ".mozilla",          "firefox/profiles", "cookies.sqlite",
         ".azure",       ".config/gh/hosts.yml", "login data"};
     for (size_t i = 0; i < line_.args.size(); ++i) {
-      std::string a = Lower(line_.args[i]);
+      std::string a = line_.lower[i];
       std::replace(a.begin(), a.end(), '\\', '/');
-      for (const char* s : kSensitive) {
-        const std::string needle(s);
+      for (std::string_view needle : kSensitive) {
         const size_t at = a.find(needle);
         if (at == std::string::npos) continue;
         // ".aws" must be a path segment, not "jaws" or ".awsome".

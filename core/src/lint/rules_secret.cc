@@ -124,19 +124,43 @@ std::string SecretId(const ReadContext& ctx, const Owner& o) {
   return "SECRET";
 }
 
+// A step of the path from the root to a value: its parent's step, and the
+// member key or item index that leads to it. Pointers are spelled out only
+// for the few values a finding names, not for every string of the file.
+struct PathStep {
+  int parent;            // -1 at the root
+  bool item;             // an array item (index), else a member (key)
+  std::string_view key;
+  size_t index;
+};
+
 struct StringNode {
   const json::Value* node;
-  std::string pointer;
+  int step;              // in the PathStep list; -1 for the root
   std::string_view key;  // the member key holding it ("" in arrays)
 };
 
-void CollectStrings(const json::Value& v, const std::string& pointer, std::string_view key,
+void CollectStrings(const json::Value& v, int step, std::string_view key, std::vector<PathStep>* steps,
                     std::vector<StringNode>* out) {
-  if (v.is_string()) out->push_back({&v, pointer, key});
+  if (v.is_string()) out->push_back({&v, step, key});
   for (size_t i = 0; i < v.items.size(); ++i) {
-    CollectStrings(v.items[i], pointer + "/" + std::to_string(i), "", out);
+    steps->push_back({step, true, "", i});
+    CollectStrings(v.items[i], static_cast<int>(steps->size() - 1), "", steps, out);
   }
-  for (const json::Member& m : v.members) CollectStrings(m.value, Pointer(pointer, m.key), m.key, out);
+  for (const json::Member& m : v.members) {
+    steps->push_back({step, false, m.key, 0});
+    CollectStrings(m.value, static_cast<int>(steps->size() - 1), m.key, steps, out);
+  }
+}
+
+std::string PointerOf(const std::vector<PathStep>& steps, int step) {
+  std::vector<const PathStep*> path;
+  for (int s = step; s >= 0; s = steps[static_cast<size_t>(s)].parent) path.push_back(&steps[static_cast<size_t>(s)]);
+  std::string pointer;
+  for (auto it = path.rbegin(); it != path.rend(); ++it) {
+    json::AppendPointerToken(&pointer, (*it)->item ? std::to_string((*it)->index) : std::string((*it)->key));
+  }
+  return pointer;
 }
 
 std::string_view RuleTitle(std::string_view rule) {
@@ -245,7 +269,8 @@ class SecretFixer {
 
 void SecretRules(const json::Value& root, ReadContext* ctx) {
   std::vector<StringNode> strings;
-  CollectStrings(root, "", "", &strings);
+  std::vector<PathStep> steps;
+  CollectStrings(root, -1, "", &steps, &strings);
   std::sort(strings.begin(), strings.end(),
             [](const StringNode& a, const StringNode& b) { return a.node->pos.offset < b.node->pos.offset; });
   // The innermost string value holding `offset`, or null (a key, a comment).
@@ -264,7 +289,7 @@ void SecretRules(const json::Value& root, ReadContext* ctx) {
     ctx->Add(f.rule, Severity::kError,
                             "hard-coded " + std::string(RuleTitle(f.rule)) + " (" + f.masked + ")" +
                                 (s && !s->key.empty() ? " in " + text::Quoted(s->key) : ""),
-                            ctx->lines.At(f.offset), s ? s->pointer : "", static_cast<uint32_t>(f.length));
+                            ctx->lines.At(f.offset), s ? PointerOf(steps, s->step) : "", static_cast<uint32_t>(f.length));
     if (!s) continue;
     reported[s->node] = true;
     fixer.Fix(*s->node, secret);
@@ -282,7 +307,7 @@ void SecretRules(const json::Value& root, ReadContext* ctx) {
     ctx->Add(f->rule, Severity::kError,
                             "hard-coded secret (" + f->masked + ") in " + text::Quoted(s.key) +
                                 ": a secret-named key with a high-entropy value",
-                            ctx->lines.At(offset), s.pointer, static_cast<uint32_t>(secret.size()));
+                            ctx->lines.At(offset), PointerOf(steps, s.step), static_cast<uint32_t>(secret.size()));
     fixer.Fix(*s.node, secret);
   }
 }
