@@ -128,3 +128,30 @@ test('site manifest: every file with its SHA-256; sha256sum -c catches any chang
   assert.notEqual(forged.status, 0);
   assert.match(forged.stderr, /line break/);
 });
+
+// SECURITY.md is part of the product: the tests it cites must exist, and
+// its header block must be the policy the site ships.
+test('SECURITY.md: every cited file and test case exists; the header block is the shipped policy', async () => {
+  const doc = readFileSync(join(ROOT, 'SECURITY.md'), 'utf8');
+  const rows = doc.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| feature') && !l.startsWith('|---'));
+  let cited = 0;
+  for (const row of rows) {
+    const cell = row.split(' | ').at(-1);
+    // `path` optionally followed by (`Case`, `Case`, …)
+    for (const m of cell.matchAll(/`((?:tests|wasm|scripts|\.github)\/[^`]+)`(?: \(([^)]*)\))?/g)) {
+      const path = join(ROOT, m[1]);
+      let text;
+      try { text = readFileSync(path, 'utf8'); } catch { assert.fail(`SECURITY.md cites ${m[1]}, which does not exist`); }
+      cited++;
+      for (const name of (m[2] ?? '').matchAll(/`([^`]+)`/g)) {
+        const needle = name[1].replace(/^…\s*|\s*…$|\/\*$/g, '').replace(/^[A-Za-z]+\./, '');
+        assert.ok(text.includes(needle), `SECURITY.md cites ${name[1]} in ${m[1]}, which has no such test`);
+        cited++;
+      }
+    }
+  }
+  assert.ok(cited > 30, `only ${cited} citations found: the table format changed?`);
+  const { SECURITY_HEADERS } = await import(join(ROOT, 'scripts/lib/site-headers.mjs'));
+  const block = /The policy is:\n\n  ```\n([\s\S]*?)\n  ```/.exec(doc)[1].split('\n').map((l) => l.trim());
+  assert.deepEqual(block, Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}`));
+});
