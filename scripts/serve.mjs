@@ -20,7 +20,8 @@
 
 import { createServer } from 'node:http';
 import { createReadStream, realpathSync } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +39,19 @@ const DEFAULT_PORT = 8080;
 
 function contentTypeFor(file) {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|wasm|manifest\+json)|image\/svg\+xml)/;
+
+// Compressed bodies by file, kept while the file is unchanged (the site is
+// a few files; a rebuild changes their mtime or size).
+const gzipCache = new Map();
+async function gzipOf(file, info) {
+  const hit = gzipCache.get(file);
+  if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit.body;
+  const body = gzipSync(await readFile(file), { level: 6 });
+  gzipCache.set(file, { mtimeMs: info.mtimeMs, size: info.size, body });
+  return body;
 }
 
 function isInside(parent, child) {
@@ -131,16 +145,32 @@ async function handle(realRoot, req, res) {
     return;
   }
 
-  res.writeHead(200, {
+  const type = contentTypeFor(file);
+  const headers = {
     ...SECURITY_HEADERS,
-    'Content-Type': contentTypeFor(file),
+    'Content-Type': type,
     'Content-Length': info.size,
     // As the production hosts: content-hashed /assets/ immutable, the rest
     // (index.html, sw.js) revalidated, so a rebuilt site is never stale.
     'Cache-Control': cacheControlFor(`/${segments.join('/')}`),
-  });
+  };
+  // Compressed as the production hosts send it (nginx.conf has gzip on;
+  // Netlify and Cloudflare compress too), so what is measured here (scripts/
+  // bench, Lighthouse) is what users download.
+  const gzipped = COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')
+    ? await gzipOf(file, info) : null;
+  if (gzipped) {
+    headers['Content-Encoding'] = 'gzip';
+    headers['Content-Length'] = gzipped.length;
+  }
+  if (COMPRESSIBLE.test(type)) headers.Vary = 'Accept-Encoding';
+  res.writeHead(200, headers);
   if (req.method === 'HEAD') {
     res.end();
+    return;
+  }
+  if (gzipped) {
+    res.end(gzipped);
     return;
   }
   const stream = createReadStream(file);
