@@ -371,7 +371,7 @@ function onFieldInput(event) {
   else srv.values[f.name] = t.value;
   if (!f.secret) t.classList.toggle('looks-secret', looksSecret(t.value));
   buildRequest(srv);
-  regenerate();
+  regenerate(srv);
   persistSoon();
 }
 
@@ -418,13 +418,24 @@ function showMessages(errors) {
 
 // ---- output ----------------------------------------------------------------
 
-function regenerate() {
+let lastErrors = new Map(); // entry name → Map(input → message), from the last run
+
+// Every target's file from one generateAll(). A server the core refuses
+// (a required value missing, a value out of its format) is reported at its
+// fields and left out, so the others' files still show. `edited` is the
+// server being typed into: servers refused last time and not edited since
+// are left out up front with their old messages, which saves a second
+// generateAll() per keystroke.
+function regenerate(edited) {
   if (!core) return;
-  const servers = state.selected.map((s) => s.req);
   const base = { secrets: state.inline ? 'inline' : 'placeholder', os: state.os, installs: false };
   const errors = new Map();
   const general = [];
-  let left = [];
+  if (edited !== undefined) {
+    for (const [name, m] of lastErrors) if (name !== edited.name && state.selected.some((s) => s.name === name)) errors.set(name, m);
+  }
+  let servers = state.selected.filter((s) => !errors.has(s.name)).map((s) => s.req);
+  results = null;
   if (servers.length) {
     results = core.generateAll({ ...base, servers });
     const first = results.cursor;
@@ -443,12 +454,14 @@ function regenerate() {
         const message = n.rule === 'generate/missing-required' && n.input ? n.message.replace(/ \(.*\)$/s, '') : n.message;
         m.set(n.input, m.has(n.input) ? `${m.get(n.input)} ${message}` : message);
       }
-      left = state.selected.filter((s) => bad.has(s.name));
-      const rest = servers.filter((r) => !bad.has(r.name));
-      if (rest.length && bad.size) results = core.generateAll({ ...base, servers: rest });
-      else if (bad.size) results = null;
+      if (bad.size) {
+        servers = servers.filter((r) => !bad.has(r.name));
+        results = servers.length ? core.generateAll({ ...base, servers }) : null;
+      }
     }
-  } else results = null;
+  }
+  lastErrors = errors;
+  const left = state.selected.filter((s) => errors.has(s.name));
 
   for (const [id] of TARGETS) {
     const text = results?.[id]?.ok ? results[id].text : '';
