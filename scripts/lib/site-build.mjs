@@ -69,6 +69,24 @@ function read(file) {
   return readFileSync(file);
 }
 
+/**
+ * The Emscripten glue and its wasm must come from the same link: the glue
+ * names the module's minified imports and exports. A wasm/dist caught
+ * half-way through a rebuild (one file new, the other old) would ship a
+ * site that cannot start, so the build refuses it.
+ */
+function checkGlue(name, glue, wasm) {
+  const module = new WebAssembly.Module(wasm);
+  const provided = new Set([...(glue.match(/var asmLibraryArg=\{([^}]*)\}/)?.[1] ?? '').matchAll(/"([^"]+)":/g)].map((m) => m[1]));
+  const modules = new Set([...(glue.match(/var info=\{([^}]*)\}/)?.[1] ?? '').matchAll(/"([^"]+)":/g)].map((m) => m[1]));
+  const exports = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
+  const missing = [
+    ...WebAssembly.Module.imports(module).filter((i) => !modules.has(i.module) || !provided.has(i.name)).map((i) => `import ${i.module}.${i.name}`),
+    ...[...glue.matchAll(/\["asm"\]\["([^"]+)"\]/g)].map((m) => m[1]).filter((e) => !exports.has(e)).map((e) => `export ${e}`),
+  ];
+  if (missing.length) fail(`wasm/dist/${name}.js and ${name}.wasm are not from the same build (${missing.slice(0, 4).join(', ')}...): rerun scripts/build`);
+}
+
 // -------------------------------------------------------------- bundling ----
 
 /**
@@ -347,7 +365,8 @@ async function main() {
   const lintWasm = read(path.join(PKG_DIST, 'mcp-builder-lint.wasm'));
   const catalog = read(path.join(PKG_DIST, 'catalog.json'));
   const lintGlue = read(path.join(PKG_DIST, 'mcp-builder-lint.js'));
-  read(path.join(PKG_DIST, 'mcp-builder.js'));
+  checkGlue('mcp-builder', read(path.join(PKG_DIST, 'mcp-builder.js')).toString('utf8'), coreWasm);
+  checkGlue('mcp-builder-lint', lintGlue.toString('utf8'), lintWasm);
   const site = { files: {}, integrity: {} };
   for (const [name, bytes] of [['mcp-builder.wasm', coreWasm], ['mcp-builder-lint.wasm', lintWasm], ['catalog.json', catalog]]) {
     const entry = asset(name, bytes);
