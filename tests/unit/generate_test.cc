@@ -350,6 +350,19 @@ TEST(Generate, UrlVariablesAndHeaderValuesCannotBreakOut) {
   EXPECT_EQ(j["url"], "https://eu-1.acme:8443%41.example.com/mcp");
   EXPECT_EQ(j["headers"]["X-Key"], "Bearer a\tb \"c\" $d");
   EXPECT_EQ(j["headers"]["X-Plain"], "é");
+  // A package's own transport URL takes argument values the same way:
+  // http://localhost:{port} with "1@evil.com" would point at evil.com.
+  const char* http = R"({"name": "io.example/h", "description": "d", "version": "1.0.0",
+    "packages": [{"registryType": "npm", "identifier": "h", "version": "1.0.0",
+      "transport": {"type": "streamable-http", "url": "http://localhost:{port}/mcp"},
+      "packageArguments": [{"type": "named", "name": "--port", "default": "8080"}]}]})";
+  for (const char* port : {"1@evil.com", "80/x#", "80\n"}) {
+    SCOPED_TRACE(port);
+    const GenerateResult p = GenerateOne("cursor", http, {{"port", {port}}});
+    EXPECT_FALSE(p.ok);
+    EXPECT_TRUE(HasRule(p, "generate/invalid-value", "port")) << Rules(p);
+  }
+  EXPECT_TRUE(GenerateOne("cursor", http, {{"port", {"9000"}}}).ok);
 }
 
 TEST(Generate, OptionalHeaderWithoutItsVariableIsLeftOut) {

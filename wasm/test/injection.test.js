@@ -351,7 +351,7 @@ test('injection: the CLI --set path writes what the API writes, for every target
   }
 });
 
-test('injection: a URL variable cannot move the host; a header value cannot start a header', () => {
+test('injection: a URL variable (remote or package transport) cannot move the host; a header value cannot start a header', () => {
   const tries = (values) => mcp.generate({ client: 'claude-code', servers: [{ serverJson: REMOTE, values: { tenant: 'acme', ...values } }] });
   for (const tenant of ['evil.com/#', 'evil.com?', 'x@evil.com', 'evil.com\\', 'a b', 'a\nb', 'a\u0000b']) {
     const r = tries({ tenant });
@@ -366,6 +366,20 @@ test('injection: a URL variable cannot move the host; a header value cannot star
     assert.deepEqual(r.notes.filter((n) => n.severity === 'error').map((n) => [n.rule, n.input]), [['generate/invalid-value', input]]);
     assert.match(r.notes[0].message, /a header value cannot hold a line break or control character/);
     assert.ok(!r.notes.some((n) => n.message.includes(value)), 'a secret value is not quoted back');
+  }
+  // A package's own transport URL takes its argument values the same way.
+  const http = {
+    ...SERVER, name: 'io.github.example/http',
+    packages: [{
+      registryType: 'npm', identifier: '@example/http', version: '1.0.0',
+      transport: { type: 'streamable-http', url: 'http://localhost:{port}/mcp' },
+      packageArguments: [{ type: 'named', name: '--port', default: '8080' }],
+    }],
+  };
+  for (const port of ['1@evil.com', '80/x#', '80?a=b', '80\n']) {
+    const r = mcp.generate({ client: 'cursor', servers: [{ serverJson: http, values: { port } }] });
+    assert.equal(r.ok, false, JSON.stringify(port));
+    assert.deepEqual(r.notes.filter((n) => n.severity === 'error').map((n) => [n.rule, n.input]), [['generate/invalid-value', 'port']]);
   }
   const ok = tries({ tenant: 'eu-1', 'X-Plain': 'a\tb "c" <d>' });
   assert.equal(ok.ok, true);

@@ -63,6 +63,13 @@ bool HasControl(std::string_view value, bool allow_tab) {
   });
 }
 
+// True if `value`, put inside a URL, would change more than its own part.
+bool BreaksUrl(std::string_view value) {
+  return value.find_first_of("/?#@\\ ") != std::string_view::npos || HasControl(value, false);
+}
+constexpr const char* kUrlPartRule =
+    "a {variable} inside a URL cannot hold '/', '?', '#', '@', '\\', spaces or control characters";
+
 // Why `value` is not acceptable for `input` in `field`, or "" when it is.
 // Secret values are never quoted back.
 std::string Rejection(const Input& input, std::string_view value, bool secret, Field field) {
@@ -76,10 +83,7 @@ std::string Rejection(const Input& input, std::string_view value, bool secret, F
   // Inside a URL a value is one component: '/', '?', '#', '@' or '\\' in
   // it would move the rest of the URL (https://{tenant}.example.com with
   // "evil.com/#" is https://evil.com/, where headers and tokens then go).
-  if (field == Field::kUrlPart &&
-      (value.find_first_of("/?#@\\ ") != std::string_view::npos || HasControl(value, false))) {
-    return "a {variable} inside a URL cannot hold '/', '?', '#', '@', '\\', spaces or control characters";
-  }
+  if (field == Field::kUrlPart && BreaksUrl(value)) return kUrlPartRule;
   const std::string shown = secret ? std::string("the value") : text::Quoted(value);
   if (!input.choices.empty() &&
       std::find(input.choices.begin(), input.choices.end(), value) == input.choices.end()) {
@@ -350,6 +354,15 @@ Text Resolver::SubstitutePackageUrl(std::string_view url) {
       Note(Severity::kWarning, "generate/unresolved-reference", ref.name,
            "the transport URL refers to {" + ref.name + "}, which no argument or variable defines");
       continue;
+    }
+    // The same rule as for remote URL variables: http://localhost:{port}
+    // with "1@evil.com" would be a URL whose host is evil.com.
+    for (const config::Piece& piece : found->second.pieces) {
+      if (piece.secret.empty() && BreaksUrl(piece.text)) {
+        Note(Severity::kError, "generate/invalid-value", ref.name,
+             "value of " + text::Quoted(ref.name) + " (used in the transport URL): " + kUrlPartRule);
+        break;
+      }
     }
     out.Append(Text::Literal(std::string(url.substr(at, ref.offset - at))));
     out.Append(found->second);
