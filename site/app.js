@@ -722,8 +722,11 @@ function shareLink() {
 
 // ---- views and routes ------------------------------------------------------
 
+const TITLES = { build: 'MCP Server Builder', import: 'Import server.json · MCP Server Builder', lint: 'Lint & convert · MCP Server Builder' };
+
 function show(view) {
   document.body.dataset.view = view;
+  document.title = TITLES[view];
   for (const v of ['build', 'import', 'lint']) $(`view-${v}`).hidden = v !== view;
   for (const a of document.querySelectorAll('[data-nav]')) {
     if (a.dataset.nav === view) a.setAttribute('aria-current', 'page');
@@ -913,6 +916,21 @@ function setupImport() {
     note.textContent = `Opened “${file.name}” (read on this device only).`;
     validateNow();
   };
+  // A file dropped anywhere opens in the view on screen, instead of the
+  // browser navigating away to it (which would lose the work in the page).
+  document.addEventListener('dragover', (e) => {
+    if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+  });
+  document.addEventListener('drop', (e) => {
+    const file = e.dataTransfer?.files[0];
+    if (!file) return;
+    e.preventDefault();
+    if (document.body.dataset.view === 'lint') import('./lint.js').then((m) => m.openFile(file));
+    else {
+      if (document.body.dataset.view !== 'import') location.hash = '#/import';
+      open(file);
+    }
+  });
   $('file').addEventListener('change', (e) => {
     open(e.target.files[0]).finally(() => {
       e.target.value = '';

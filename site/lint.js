@@ -53,17 +53,10 @@ function setup() {
     timer = setTimeout(run, 80);
   });
   $('lint-client').addEventListener('input', run);
-  $('lint-file').addEventListener('change', async (e) => {
+  $('lint-file').addEventListener('change', (e) => {
     const file = e.target.files[0];
     e.target.value = '';
-    if (!file) return;
-    if (linter && file.size > linter.limits.lintMaxBytes) {
-      say(`“${file.name}” is larger than ${linter.limits.lintMaxBytes.toLocaleString('en')} bytes and was not read.`);
-      return;
-    }
-    $('lint-source').value = await file.text();
-    say(`Opened “${file.name}” (read on this device only).`);
-    run();
+    openFile(file);
   });
   $('apply-fix').addEventListener('click', applyFix);
   $('convert').addEventListener('click', convert);
@@ -78,6 +71,18 @@ function setup() {
   });
 }
 
+/** Read a local file into the box (on this device only) and check it. */
+export async function openFile(file) {
+  if (!file) return;
+  if (linter && file.size > linter.limits.lintMaxBytes) {
+    say(`“${file.name}” is larger than ${linter.limits.lintMaxBytes.toLocaleString('en')} bytes and was not read.`);
+    return;
+  }
+  $('lint-source').value = await file.text();
+  say(`Opened “${file.name}” (read on this device only).`);
+  run();
+}
+
 function run() {
   clearTimeout(timer);
   if (!linter) return;
@@ -89,6 +94,7 @@ function run() {
     report = null;
     status.textContent = 'Paste a file to check it.';
     status.className = 'status';
+    $('lint-detected').hidden = true;
     $('findings').replaceChildren();
     $('lint-view-block').hidden = true;
     $('fix-note').textContent = '';
@@ -100,8 +106,9 @@ function run() {
   const n = { error: 0, warning: 0, info: 0 };
   for (const f of report.findings) n[f.severity] += 1;
   const as = report.client ? `Read as ${NAMES[report.client]?.label ?? report.client}` : 'Not readable';
-  const why = report.detected ? ` (${report.detected})` : '';
-  status.textContent = `${as}${why}: ${n.error} error${n.error === 1 ? '' : 's'}, ${n.warning} warning${n.warning === 1 ? '' : 's'}, ${n.info} note${n.info === 1 ? '' : 's'}${report.omitted ? `, ${report.omitted} more not listed` : ''}.`;
+  $('lint-detected').textContent = report.detected ? `Why ${NAMES[report.client]?.label ?? 'this client'}: ${report.detected}.` : '';
+  $('lint-detected').hidden = !report.detected;
+  status.textContent = `${as}: ${n.error} error${n.error === 1 ? '' : 's'}, ${n.warning} warning${n.warning === 1 ? '' : 's'}, ${n.info} note${n.info === 1 ? '' : 's'}${report.omitted ? `, ${report.omitted} more not listed` : ''}.`;
   status.className = `status ${report.exitCode === 0 ? 'is-valid' : 'is-invalid'}`;
   $('findings').replaceChildren(...report.findings.map(renderFinding));
   renderLines(text, report.findings);

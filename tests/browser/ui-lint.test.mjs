@@ -62,7 +62,8 @@ test('findings are listed and marked at their lines, secrets masked; fixes apply
     assert.match(await secret.textContent(), /ghp_…\(40 chars\)/);
     assert.ok(!(await page.textContent('#findings')).includes(SECRET), 'the finding never shows the secret');
     assert.ok(await page.locator('#findings > li[data-rule="exec/unpinned-package"][data-line="5"]').count());
-    assert.match(await page.textContent('#lint-status'), /Read as Claude Desktop.*1 error, 1 warning/);
+    assert.match(await page.textContent('#lint-status'), /^Read as Claude Desktop: 1 error, 1 warning/);
+    assert.match(await page.textContent('#lint-detected'), /mcpServers/, 'and why that client');
     // The file view marks lines 5 and 6 and masks the secret there too.
     assert.ok(await page.locator('#lint-view > li.flag-error[data-line="6"]').isVisible());
     assert.ok(await page.locator('#lint-view > li.flag-warning[data-line="5"]').isVisible());
@@ -99,6 +100,14 @@ test('findings are listed and marked at their lines, secrets masked; fixes apply
     const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download-fixed')]);
     assert.equal(file.suggestedFilename(), 'claude_desktop_config.json');
     assert.equal(readFileSync(await file.path(), 'utf8'), fixed);
+
+    // A file opened from disk is read in the page, never uploaded.
+    const before = log.requests.length;
+    await page.setInputFiles('#lint-file', { name: 'config.toml', mimeType: 'text/plain', buffer: Buffer.from(`[mcp_servers.gh]\ncommand = "npx"\nargs = ["-y", "x"]\n\n[mcp_servers.gh.env]\nGITHUB_TOKEN = "${SECRET}"\n`) });
+    await page.waitForFunction(() => /Read as Codex/.test(document.getElementById('lint-status').textContent));
+    assert.equal(await page.getAttribute('#findings > li[data-rule="secret/github-pat"]', 'data-line'), '6');
+    assert.match(await page.textContent('#flash'), /config\.toml/);
+    assert.deepEqual(log.requests.slice(before), [], 'opening a file made no request');
 
     // A syntax error: found at its line, nothing to fix or convert silently.
     await page.fill('#lint-source', '{\n  "mcpServers": {\n    "x": { "command": "npx", }\n  }\n}\n');
