@@ -1,4 +1,7 @@
-// MCP Server Builder: the page. Plain DOM, no framework.
+// MCP Server Builder: the page. Plain DOM, no framework. This module holds
+// the Build view, routes and memory; inputs.js reads declared inputs,
+// importer.js is the Import view, lint.js the Lint view, zip.js the archive,
+// common.js what they share.
 //
 // Views (routes in the URL fragment): #/ build (catalog → forms → live
 // output for every client), #/import (validate a registry server.json and
@@ -14,6 +17,8 @@
 // never put in the URL, never logged.
 
 import { CLIENTS, TARGETS, FORMATS, download, copyText, el } from './common.js';
+import { RUNTIME, fieldsOf, looksSecret, needsOf, str, variants } from './inputs.js';
+import { setupImport, validateNow } from './importer.js';
 
 const $ = (id) => document.getElementById(id);
 const STORE = 'mcp-builder:v1';
@@ -34,97 +39,6 @@ function setStatus(s) {
   document.body.dataset.status = s;
 }
 const describe = (err) => String(err?.message ?? err).replace(/[.\s]+$/, '');
-
-// ---- declared inputs -------------------------------------------------------
-
-// A value that looks like a token (a known prefix, or long, dense and mixed)
-// is treated as a secret even in a field not declared secret: kept out of
-// storage and share links.
-const TOKEN = /^(gh[pousr]_|github_pat_|glpat-|sk-|sk_live_|rk_live_|xox[abprs]-|AKIA|AIza|hf_|npm_|pypi-|ya29\.|eyJ)/;
-export function looksSecret(v) {
-  if (typeof v !== 'string' || v.length < 16 || /\s/.test(v)) return false;
-  if (TOKEN.test(v)) return true;
-  if (v.length < 24 || /[/\\]/.test(v) || !/\d/.test(v) || !/[a-z]/i.test(v)) return false;
-  const counts = {};
-  for (const c of v) counts[c] = (counts[c] ?? 0) + 1;
-  let h = 0;
-  for (const n of Object.values(counts)) h -= (n / v.length) * Math.log2(n / v.length);
-  return h >= 3.6;
-}
-
-const str = (x) => (typeof x === 'string' ? x : x == null ? '' : String(x));
-
-// The inputs a user fills in for one server, in the variant the core will
-// run (first non-mcpb package, or remotes[0] when hosted is chosen).
-function fieldsOf(doc, useRemote) {
-  const out = [];
-  const seen = new Set();
-  const add = (name, input, kind, repeated) => {
-    name = str(name);
-    if (!name || seen.has(name) || !input || typeof input !== 'object') return;
-    seen.add(name);
-    out.push({
-      name,
-      kind,
-      description: str(input.description),
-      required: input.isRequired === true,
-      secret: input.isSecret === true,
-      format: str(input.format) || 'string',
-      choices: Array.isArray(input.choices) ? input.choices.map(str) : null,
-      def: input.default === undefined ? '' : str(input.default),
-      placeholder: str(input.placeholder),
-      repeated: repeated === true,
-    });
-  };
-  const vars = (input, kind, repeated) => {
-    if (input.variables && typeof input.variables === 'object') {
-      for (const [n, v] of Object.entries(input.variables)) add(n, v, kind, repeated);
-    }
-  };
-  const keyValue = (list, kind) => {
-    for (const i of Array.isArray(list) ? list : []) {
-      if (!i || typeof i !== 'object') continue;
-      if (i.value !== undefined) vars(i, kind, false);
-      else add(i.name, i, kind, false);
-    }
-  };
-  const args = (list) => {
-    for (const a of Array.isArray(list) ? list : []) {
-      if (!a || typeof a !== 'object') continue;
-      if (a.value !== undefined) vars(a, 'argument', a.isRepeated);
-      else add(a.type === 'named' ? a.name : a.valueHint, a, 'argument', a.isRepeated);
-    }
-  };
-  const { pkg, remote } = variants(doc);
-  if (useRemote ? remote : !pkg && remote) {
-    if (remote.variables) for (const [n, v] of Object.entries(remote.variables)) add(n, v, 'URL variable');
-    keyValue(remote.headers, 'header');
-  } else if (pkg) {
-    args(pkg.runtimeArguments);
-    args(pkg.packageArguments);
-    keyValue(pkg.environmentVariables, 'environment variable');
-    keyValue(pkg.transport?.headers, 'header');
-  }
-  return out;
-}
-
-function variants(doc) {
-  const packages = Array.isArray(doc?.packages) ? doc.packages : [];
-  const pkg = packages.find((p) => p && typeof p === 'object' && p.registryType !== 'mcpb') ?? null;
-  const remote = Array.isArray(doc?.remotes) && doc.remotes[0] && typeof doc.remotes[0] === 'object' ? doc.remotes[0] : null;
-  return { pkg, remote };
-}
-
-const RUNTIME = { npm: 'Node.js (npx)', pypi: 'Python (uv)', oci: 'Docker', nuget: '.NET', mcpb: 'Claude Desktop bundle' };
-
-function needsOf(doc) {
-  const { pkg, remote } = variants(doc);
-  const parts = [pkg ? RUNTIME[pkg.registryType] ?? str(pkg.registryType) : remote ? 'nothing to install (hosted)' : 'nothing runnable'];
-  const required = fieldsOf(doc, false).filter((f) => f.required);
-  for (const f of required.slice(0, 3)) parts.push(f.secret ? `${f.name} (secret)` : f.name);
-  if (required.length > 3) parts.push(`${required.length - 3} more`);
-  return parts.join(' · ');
-}
 
 // ---- selection -------------------------------------------------------------
 
@@ -800,155 +714,6 @@ function forgetEverything() {
   flash('Everything was forgotten: selection, settings and secrets are gone from this page and this device.');
 }
 
-// ---- import view (registry server.json) -----------------------------------
-
-let importDoc = null;
-let validateTimer = 0;
-
-function renderDiagnostic(d) {
-  const item = el('li', { className: `diagnostic severity-${d.severity}` });
-  Object.assign(item.dataset, { rule: d.rule, severity: d.severity, line: String(d.line), column: String(d.column), pointer: d.pointer });
-  const where = el('button', { type: 'button', className: 'where', title: `Go to line ${d.line}, column ${d.column}`, 'aria-label': `Line ${d.line}, column ${d.column}: go there` }, `${d.line}:${d.column}`);
-  where.addEventListener('click', () => jumpTo($('source'), d.line, d.column));
-  item.append(where, ' ', el('span', { className: 'what' },
-    el('span', { className: 'severity' }, d.severity), ' ', el('code', { className: 'rule' }, d.rule), ' ',
-    el('span', { className: 'message' }, d.message), ' ', el('code', { className: 'pointer' }, `(${d.pointer === '' ? 'document' : d.pointer})`)));
-  return item;
-}
-
-export function jumpTo(area, line, column) {
-  const text = area.value;
-  let index = 0;
-  for (let l = 1; l < line; l += 1) {
-    const next = text.indexOf('\n', index);
-    if (next === -1) break;
-    index = next + 1;
-  }
-  for (let c = 1; c < column && index < text.length && text[index] !== '\n'; c += 1) index += text.codePointAt(index) > 0xffff ? 2 : 1;
-  area.focus();
-  area.setSelectionRange(index, index);
-  const lh = parseFloat(getComputedStyle(area).lineHeight) || 20;
-  area.scrollTop = Math.max(0, (line - 1) * lh - area.clientHeight / 3);
-}
-
-const clip = (v) => {
-  const t = typeof v === 'string' ? v : JSON.stringify(v);
-  return t.length > 300 ? `${t.slice(0, 300)}…` : t;
-};
-
-function validateNow() {
-  clearTimeout(validateTimer);
-  if (!core) return;
-  const text = $('source').value;
-  const report = core.validateServerJson(text);
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const d of report.diagnostics) counts[d.severity] += 1;
-  const p = (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  const parts = report.valid ? ['Valid', ...(counts.warning ? [p(counts.warning, 'warning')] : [])] : [p(counts.error, 'error'), p(counts.warning, 'warning')];
-  if (counts.info) parts.push(`${counts.info} info`);
-  const status = $('result-status');
-  status.textContent = parts.join(', ');
-  status.className = `status ${report.valid ? 'is-valid' : 'is-invalid'}`;
-  $('result').dataset.valid = String(report.valid);
-  const list = $('diagnostics');
-  list.replaceChildren(...report.diagnostics.map(renderDiagnostic));
-  list.hidden = !report.diagnostics.length;
-
-  importDoc = null;
-  const summary = $('summary');
-  summary.replaceChildren();
-  let doc = null;
-  if (report.parsed) {
-    try {
-      doc = JSON.parse(text);
-    } catch {
-      doc = null;
-    }
-  }
-  const rows = [];
-  if (doc && typeof doc === 'object' && !Array.isArray(doc)) {
-    for (const [k, label] of [['name', 'Name'], ['title', 'Title'], ['version', 'Version'], ['description', 'Description']]) {
-      if (doc[k] !== undefined) rows.push([label, clip(doc[k]), k]);
-    }
-    for (const pk of Array.isArray(doc.packages) ? doc.packages : []) {
-      if (pk && typeof pk === 'object') rows.push(['Package', `${clip(pk.registryType ?? '?')}: ${clip(pk.identifier ?? '?')}${pk.version === undefined ? '' : `@${clip(pk.version)}`}`, 'package']);
-    }
-    for (const r of Array.isArray(doc.remotes) ? doc.remotes : []) {
-      if (r && typeof r === 'object') rows.push(['Remote', `${clip(r.type ?? '?')}: ${clip(r.url ?? '?')}`, 'remote']);
-    }
-    const { pkg, remote } = variants(doc);
-    if (pkg || remote) importDoc = text;
-  }
-  for (const [label, value, key] of rows) {
-    const dd = el('dd', {}, value);
-    dd.dataset.field = key;
-    summary.append(el('dt', {}, label), dd);
-  }
-  $('summary-block').hidden = !rows.length;
-  $('use-server').disabled = !importDoc;
-  $('use-note').textContent = importDoc
-    ? 'Adds it to your servers in the Build view, like a catalog entry.'
-    : 'A document with a package or a remote can be used as a server.';
-}
-
-function setupImport() {
-  const source = $('source');
-  const note = $('file-note');
-  const defaultNote = note.textContent;
-  source.addEventListener('input', () => {
-    if (note.textContent !== defaultNote) note.textContent = defaultNote;
-    clearTimeout(validateTimer);
-    validateTimer = setTimeout(validateNow, 60);
-  });
-  const open = async (file) => {
-    if (!file) return;
-    const max = core?.limits?.maxBytes ?? 4 * 1024 * 1024;
-    if (file.size > max) {
-      note.textContent = `“${file.name}” is ${file.size.toLocaleString('en')} bytes; the largest document the validator accepts is ${max.toLocaleString('en')} bytes.`;
-      return;
-    }
-    try {
-      source.value = await file.text();
-    } catch (err) {
-      note.textContent = `Could not read “${file.name}”: ${describe(err)}.`;
-      return;
-    }
-    note.textContent = `Opened “${file.name}” (read on this device only).`;
-    validateNow();
-  };
-  // A file dropped anywhere opens in the view on screen, instead of the
-  // browser navigating away to it (which would lose the work in the page).
-  document.addEventListener('dragover', (e) => {
-    if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
-  });
-  document.addEventListener('drop', (e) => {
-    const file = e.dataTransfer?.files[0];
-    if (!file) return;
-    e.preventDefault();
-    if (document.body.dataset.view === 'lint') import('./lint.js').then((m) => m.openFile(file));
-    else {
-      if (document.body.dataset.view !== 'import') location.hash = '#/import';
-      open(file);
-    }
-  });
-  $('file').addEventListener('change', (e) => {
-    open(e.target.files[0]).finally(() => {
-      e.target.value = '';
-    });
-  });
-  $('use-server').addEventListener('click', () => {
-    if (!importDoc) return;
-    const srv = addServer({ text: importDoc });
-    if (!srv) return;
-    syncSelection();
-    history.pushState(null, '', '#/');
-    show('build');
-    flash(`Added ${srv.title} to your servers.`);
-    srv.section.scrollIntoView({ block: 'start' });
-    focusForm(srv);
-  });
-}
-
 // ---- start -----------------------------------------------------------------
 
 function setup() {
@@ -987,7 +752,19 @@ function setup() {
   $('forget').addEventListener('click', forgetEverything);
   window.addEventListener('hashchange', route);
   window.addEventListener('pagehide', persist);
-  setupImport();
+  setupImport({
+    getCore: () => core,
+    use(text) {
+      const srv = addServer({ text });
+      if (!srv) return;
+      syncSelection();
+      history.pushState(null, '', '#/');
+      show('build');
+      flash(`Added ${srv.title} to your servers.`);
+      srv.section.scrollIntoView({ block: 'start' });
+      focusForm(srv);
+    },
+  });
 }
 
 setup();

@@ -80,3 +80,19 @@ export async function copyText(text, what, say) {
   }
   say(`Copied ${what}.`);
 }
+
+/** Put the caret at a 1-based line and code-point column of a textarea, and show it. */
+export function jumpTo(area, line, column) {
+  const text = area.value;
+  let index = 0;
+  for (let l = 1; l < line; l += 1) {
+    const next = text.indexOf('\n', index);
+    if (next === -1) break;
+    index = next + 1;
+  }
+  for (let c = 1; c < column && index < text.length && text[index] !== '\n'; c += 1) index += text.codePointAt(index) > 0xffff ? 2 : 1;
+  area.focus();
+  area.setSelectionRange(index, index);
+  const lh = parseFloat(getComputedStyle(area).lineHeight) || 20;
+  area.scrollTop = Math.max(0, (line - 1) * lh - area.clientHeight / 3);
+}

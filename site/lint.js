@@ -2,8 +2,7 @@
 // when the view opens: it is not part of the first load. The text being
 // checked lives only in the textarea: never stored, never sent.
 
-import { CLIENTS, TARGETS, download, copyText, el } from './common.js';
-import { jumpTo } from './app.js';
+import { CLIENTS, TARGETS, copyText, download, el, jumpTo } from './common.js';
 
 const $ = (id) => document.getElementById(id);
 const NAMES = Object.fromEntries(TARGETS.map(([id, label, file]) => [id, { label, file }]));
