@@ -629,6 +629,10 @@ const Value* Value::Find(std::string_view key) const {
 
 void AppendPointerToken(std::string* pointer, std::string_view segment) {
   pointer->push_back('/');
+  if (segment.find_first_of("~/") == std::string_view::npos) {  // the usual key: one copy
+    pointer->append(segment);
+    return;
+  }
   for (char c : segment) {
     if (c == '~') {
       pointer->append("~0");

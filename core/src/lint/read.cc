@@ -46,7 +46,9 @@ Issue& ReadContext::Add(std::string rule, Severity severity, std::string message
 }
 
 std::string Pointer(std::string_view base, std::string_view token) {
-  std::string out(base);
+  std::string out;
+  out.reserve(base.size() + 1 + token.size());  // one allocation when nothing is escaped
+  out.append(base);
   json::AppendPointerToken(&out, token);
   return out;
 }

@@ -259,6 +259,7 @@ uint64_t Load8(std::string_view s, size_t at) {
 
 // Load8 where 8 bytes are there.
 // (x86-64 and wasm32 are little-endian, as Load8 spells out.)
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the pair and literal words assume little-endian loads");
 uint64_t Load8Fast(const unsigned char* p) {
   uint64_t word;
   std::memcpy(&word, p, sizeof word);
@@ -273,9 +274,16 @@ uint64_t Load8Fast(const unsigned char* p) {
 // first.
 size_t NextTrigger(const uint32_t* pair_used, const uint16_t* bucket_of_pair, const unsigned char* bytes,
                    size_t from, size_t n, uint16_t* bucket) {
+  // PairKey(b[i], b[i+1]) is the little-endian 16-bit word at i.
+  const auto key_at = [bytes](size_t i) {
+    uint16_t key;
+    std::memcpy(&key, bytes + i, sizeof key);
+    return key;
+  };
+  const auto used = [pair_used](uint16_t key) { return pair_used[key >> 5] >> (key & 31) & 1; };
   for (size_t i = from; i + 1 < n; ++i) {
-    const size_t key = PairKey(bytes[i], bytes[i + 1]);
-    if ((pair_used[key >> 5] >> (key & 31) & 1) != 0) {
+    const uint16_t key = key_at(i);
+    if (used(key) != 0) {
       *bucket = bucket_of_pair[key];
       return i;
     }
@@ -415,12 +423,6 @@ bool IsIdentChar(char c) {
          (c >= '0' && c <= '9') || c == '_';
 }
 
-std::string ToLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
-
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
@@ -491,7 +493,7 @@ bool IsTemplate(std::string_view v) {
 
 // Runs of one character (xxxxxxxx, 00000000) and ascending runs (abcdefgh,
 // 12345678) of 8 or more; "***" and "..." are masks and truncations.
-bool HasFillerRun(std::string_view v) {
+bool HasFillerRun(std::string_view v, bool may_hold_mask) {
   size_t same = 1, ascending = 1;
   for (size_t i = 1; i < v.size(); ++i) {
     same = v[i] == v[i - 1] ? same + 1 : 1;
@@ -499,9 +501,9 @@ bool HasFillerRun(std::string_view v) {
     ascending = next ? ascending + 1 : 1;
     if (same >= 8 || ascending >= 8) return true;
   }
-  return v.find("***") != std::string_view::npos ||
+  return may_hold_mask && (v.find("***") != std::string_view::npos ||
          v.find("...") != std::string_view::npos ||
-         v.find("\xE2\x80\xA6") != std::string_view::npos;  // "…"
+         v.find("\xE2\x80\xA6") != std::string_view::npos);  // "…"
 }
 
 // Whether `lower` (lower case) holds a marker of example text. One pass:
@@ -744,7 +746,9 @@ double ShannonEntropy(std::string_view s) {
     for (size_t c = 0; c < table->size(); ++c) (*table)[c] = c < 2 ? 0 : static_cast<double>(c) * std::log2(c);
     return table;
   }();
-  std::array<uint32_t, 256> counts{};
+  // Zero between calls: the loop below resets every count it reads, so the
+  // 1 KB table is not cleared on each call.
+  thread_local std::array<uint32_t, 256> counts{};
   for (unsigned char c : s) ++counts[c];
   double sum = 0;
   for (unsigned char c : s) {  // each distinct byte once: its count is reset
@@ -969,8 +973,25 @@ bool IsPlaceholder(std::string_view value) {
   }
   v = SkipAuthScheme(v);
   if (v.empty()) return true;
-  if (IsTemplate(v)) return true;
-  const std::string lower = ToLower(v);
+  // One pass: the value in lower case (on the stack when short), and
+  // whether it has a character a template or a mask needs; most tokens
+  // have neither, and skip those searches.
+  char stack[128];
+  std::string heap;
+  char* buffer = stack;
+  if (v.size() > sizeof stack) {
+    heap.resize(v.size());
+    buffer = heap.data();
+  }
+  bool template_char = false, mask_char = false;
+  for (size_t i = 0; i < v.size(); ++i) {
+    const char c = v[i];
+    buffer[i] = Lower(c);
+    template_char |= c == '$' || c == '{' || c == '<' || c == '%' || c == '[';
+    mask_char |= c == '*' || c == '.' || c == '\xE2';  // "***", "...", "…"
+  }
+  if (template_char && IsTemplate(v)) return true;
+  const std::string_view lower(buffer, v.size());
   // Whole values that are words, not credentials.
   static constexpr std::string_view kFakeValues[] = {
       "password",  "passwd",  "pass",    "pwd",  "secret",   "token",
@@ -983,12 +1004,12 @@ bool IsPlaceholder(std::string_view value) {
     }
   }
   if (HasFakeMarker(lower)) return true;
-  if (lower.rfind("your", 0) == 0) return true;  // "YourApiKey", "YOURKEY"
+  if (lower.substr(0, 4) == "your") return true;  // "YourApiKey", "YOURKEY"
   if (v.size() >= 3 &&
       std::all_of(v.begin(), v.end(), [&](char c) { return c == v[0]; })) {
     return true;  // "xxx", "000", "***"
   }
-  return HasFillerRun(v);
+  return HasFillerRun(v, mask_char);
 }
 
 }  // namespace secrets
