@@ -86,7 +86,13 @@ function addServer({ id, text, remote, values }) {
   };
   srv.fields = fieldsOf(doc, srv.useRemote);
   for (const f of srv.fields) {
-    const saved = values?.[f.name];
+    // Saved values come from storage or a share link (anyone can craft
+    // one): only strings, or lists of strings for a repeated input.
+    let saved = values && Object.hasOwn(values, f.name) ? values[f.name] : undefined;
+    if (Array.isArray(saved)) saved = saved.filter((x) => typeof x === 'string');
+    else if (typeof saved === 'string') saved = [saved];
+    else saved = undefined;
+    if (saved && !f.repeated) saved = saved[0];
     if (saved !== undefined && !f.secret) srv.values[f.name] = saved;
     else if (f.def && !f.secret) srv.values[f.name] = f.repeated ? [f.def] : f.def;
   }
@@ -342,6 +348,16 @@ let lastErrors = new Map(); // entry name → Map(input → message), from the l
 // generateAll() per keystroke.
 function regenerate(edited) {
   if (!core) return;
+  try {
+    generateNow(edited);
+  } catch (err) {
+    const banner = $('left-out');
+    banner.textContent = `The generator stopped: ${describe(err)}. Reload the page (your settings without secrets are kept).`;
+    banner.hidden = false;
+  }
+}
+
+function generateNow(edited) {
   const base = { secrets: state.inline ? 'inline' : 'placeholder', os: state.os, installs: false };
   const errors = new Map();
   const general = [];
@@ -596,7 +612,7 @@ function restore(data) {
   if (!data || !Array.isArray(data.s)) return;
   state.os = data.os === 'windows' ? 'windows' : 'posix';
   $('os').value = state.os;
-  for (const item of data.s) {
+  for (const item of data.s.slice(0, 100)) {
     if (!item || typeof item !== 'object') continue;
     const values = item.v && typeof item.v === 'object' ? item.v : undefined;
     if (typeof item.id === 'string') addServer({ id: item.id, remote: item.r === 1, values });

@@ -350,6 +350,32 @@ describe('links and memory', () => {
     await assertClean(site, page, log);
   }));
 
+  test('a crafted share link cannot break the page or inject anything', { timeout: TIMEOUT }, () => withPage({}, async (page, log) => {
+    const hostileDoc = JSON.stringify({
+      name: 'io.github.evil/share', title: '<img src=x onerror="window.__pwned=1">', description: '</script>', version: '1.0.0',
+      packages: [{ registryType: 'npm', identifier: 'evil', version: '1.0.0', transport: { type: 'stdio' },
+        environmentVariables: [{ name: 'EVIL', description: 'x' }] }],
+    });
+    const data = {
+      s: [
+        { id: 'github', v: { GITHUB_TOOLSETS: { toString: 'x' }, GITHUB_HOST: ['a.example', 7], GITHUB_PERSONAL_ACCESS_TOKEN: 'ghp_FromALinkNeverFilledIn000000000000' } },
+        { id: 'no-such-server' }, { doc: '{not json' }, { doc: hostileDoc, v: { EVIL: 'javascript:window.__pwned=1' } }, 42, null,
+      ],
+      os: '<img src=x>',
+    };
+    await load(site, page, `#/share/${Buffer.from(JSON.stringify(data)).toString('base64url')}`);
+    await page.locator('[data-server="import-1"]').waitFor();
+    assert.deepEqual(await page.locator('#configs > section').evaluateAll((s) => s.map((x) => x.dataset.server)), ['github', 'import-1']);
+    assert.equal(await page.inputValue('[name="GITHUB_TOOLSETS"]'), '', 'a non-string value is dropped');
+    assert.equal(await page.inputValue('[name="GITHUB_HOST"]'), 'a.example');
+    assert.equal(await page.inputValue('[name="GITHUB_PERSONAL_ACCESS_TOKEN"]'), '', 'a link never fills a secret');
+    assert.equal(await page.inputValue('#os'), 'posix');
+    assert.ok(JSON.parse(await output(page, 'cursor')).mcpServers.share, 'the page still generates');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.locator('main img').count(), 0);
+    await assertClean(site, page, log);
+  }));
+
   test('non-secret work survives a reload; "Forget everything" clears it', { timeout: TIMEOUT }, () => withPage({}, async (page, log) => {
     await load(site, page);
     await addServers(page, ['github', 'filesystem']);
