@@ -247,8 +247,8 @@ function renderConfig(srv) {
   if (srv.both) {
     const { pkg, remote } = variants(srv.doc);
     const sel = el('select', { id: uid() },
-      el('option', { value: 'local' }, `On this machine (${RUNTIME[pkg.registryType] ?? str(pkg.registryType)})`),
-      el('option', { value: 'remote' }, `Hosted (${str(remote.url).slice(0, 60)})`));
+      el('option', { value: 'local' }, `On this machine: ${RUNTIME[pkg.registryType] ?? str(pkg.registryType)}`),
+      el('option', { value: 'remote' }, `Hosted: ${str(remote.url).slice(0, 60)}`));
     sel.value = srv.useRemote ? 'remote' : 'local';
     sel.addEventListener('change', () => {
       srv.useRemote = sel.value === 'remote';

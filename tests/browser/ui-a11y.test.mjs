@@ -100,7 +100,7 @@ describe('keyboard only', () => {
       // Tab to the first visible card's button and press it.
       for (let i = 0; i < 10 && !/^Select /.test((await focused()).label); i += 1) await page.keyboard.press('Tab');
       const button = await focused();
-      assert.equal(button.label, 'Select Knowledge Graph Memory'.replace('Knowledge Graph Memory', await page.textContent('#cards > li[data-id="memory"] h3')));
+      assert.equal(button.label, `Select ${await page.textContent('#cards > li[data-id="memory"] h3')}`);
       assert.notEqual(button.outline, 'none');
       await page.keyboard.press('Enter');
       await page.locator('[data-server="memory"]').waitFor();
