@@ -241,11 +241,15 @@ class SecretFixer {
   }
 
   std::string IdFor(const Owner& o, std::string_view secret) {
-    const std::string base = SecretId(*ctx_, o);
     const std::string key(secret);
     if (const auto it = ids_.find(key); it != ids_.end()) return it->second;
+    const std::string base = SecretId(*ctx_, o);
     std::string id = base;
-    for (int n = 2; used_.count(id); ++n) id = base + "_" + std::to_string(n);
+    // Numbered from where the last id of this base stopped: many servers
+    // with the same env name would otherwise probe 2, 3, ... each time.
+    for (int& n = next_suffix_.try_emplace(base, 2).first->second; used_.count(id); ++n) {
+      id = base + "_" + std::to_string(n);
+    }
     used_.insert({id, true});
     ids_[key] = id;
     return id;
@@ -260,6 +264,7 @@ class SecretFixer {
   std::map<const json::Value*, Pending> pending_;
   std::map<std::string, std::string> ids_;  // secret text -> id: one id per value
   std::map<std::string, bool> used_;
+  std::map<std::string, int> next_suffix_;  // per base id: the next number to try
   CodexForwarder codex_;
   GooseForwarder goose_;
   std::set<std::string> remembered_;  // ids in ctx_->secrets
