@@ -119,7 +119,22 @@ class Parser {
                   std::string("unexpected end of input: expected ") + expected);
     }
     return Fail(ParseErrorCode::kSyntax, std::string("expected ") + expected +
-                                             ", found " + Describe(*p_));
+                                             ", found " + Found());
+  }
+
+  // What is at p_, for "found ...": a well-formed non-ASCII character by
+  // its code point (U+FEFF, a BOM inside the text, is invisible when
+  // quoted), anything else as Describe() has it.
+  std::string Found() const {
+    const size_t n = *p_ >= 0x80 ? utf8::SequenceLength(p_, end_) : 0;
+    if (n == 0) return Describe(*p_);
+    uint32_t cp = *p_ & (0xFFu >> (n + 1));
+    for (size_t i = 1; i < n; ++i) cp = (cp << 6) | (p_[i] & 0x3Fu);
+    static const char kHex[] = "0123456789ABCDEF";
+    std::string out = "U+";
+    const int digits = cp > 0xFFFFF ? 6 : cp > 0xFFFF ? 5 : 4;
+    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 15];
+    return out;
   }
 
   void NewLine(const unsigned char* next_line_start) {

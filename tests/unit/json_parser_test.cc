@@ -105,7 +105,13 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"CrLfLines", "{\r\n\"a\": 1,\r\n\"b\": }",
                   ParseErrorCode::kSyntax, 3, 6, "found '}'"},
         ErrorCase{"LoneCrLines", "[1,\r2,\r?]", ParseErrorCode::kSyntax, 3, 1,
-                  "found '?'"}),
+                  "found '?'"},
+        // Issue 6 (hostile-input suite): a character named by its code
+        // point, not by its first byte ("found byte 0xEF" for a BOM).
+        ErrorCase{"BomInsideTheDocument", "[\xEF\xBB\xBF" "1]", ParseErrorCode::kSyntax,
+                  1, 2, "found U+FEFF"},
+        ErrorCase{"AstralCharacterWhereAValueGoes", "[\xF0\x9F\x98\x80]",
+                  ParseErrorCode::kSyntax, 1, 2, "found U+1F600"}),
     [](const testing::TestParamInfo<ErrorCase>& param) {
       return std::string(param.param.name);
     });
