@@ -2,6 +2,7 @@
 // clients share (command, args, env, URL, headers, type), unknown keys, and
 // the placeholder syntaxes. Client specifics are in readers/<id>.cc.
 #include <algorithm>
+#include <cstring>
 #include <optional>
 
 #include "gen/resolve.h"
@@ -15,8 +16,14 @@ using config::TransportKind;
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') starts_.push_back(static_cast<uint32_t>(i + 1));
+  if (text.empty()) return;  // data() may be null, which memchr must not get
+  // memchr reads a word at a time (also in wasm's libc): lines are long
+  // next to the bytes a loop would test one by one.
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))) != nullptr;) {
+    ++p;
+    starts_.push_back(static_cast<uint32_t>(p - begin));
   }
 }
 

@@ -789,7 +789,10 @@ std::vector<Finding> Scan(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::vector<Match> matches;
   // Per rule: where its next match may start, and how many it kept.
-  std::vector<size_t> next(specs.size(), 0), accepted(specs.size(), 0);
+  // Reused across calls (most calls scan one small file): no allocation.
+  thread_local std::vector<size_t> next, accepted;
+  next.assign(specs.size(), 0);
+  accepted.assign(specs.size(), 0);
   re2::StringPiece groups[2];
   // A match of rule r in groups[]: kept if its right edge and checks pass
   // (the left edge was checked before matching); next[r] moves past it.
