@@ -352,7 +352,9 @@ test('injection: the CLI --set path writes what the API writes, for every target
 });
 
 test('injection: a URL variable (remote or package transport) cannot move the host; a header value cannot start a header', () => {
-  const tries = (values) => mcp.generate({ client: 'claude-code', servers: [{ serverJson: REMOTE, values: { tenant: 'acme', ...values } }] });
+  // Inline mode: a secret's value is written too (placeholder mode does not
+  // use it at all), so it must obey the same rule.
+  const tries = (values) => mcp.generate({ client: 'claude-code', secrets: 'inline', servers: [{ serverJson: REMOTE, values: { tenant: 'acme', ...values } }] });
   for (const tenant of ['evil.com/#', 'evil.com?', 'x@evil.com', 'evil.com\\', 'a b', 'a\nb', 'a\u0000b']) {
     const r = tries({ tenant });
     assert.equal(r.ok, false, JSON.stringify(tenant));
