@@ -27,37 +27,41 @@ const ClientSchema* FindSchema(std::string_view id) {
 // Most parsers keep the last of two equal keys, some the first: either way
 // one value is silently lost.
 void DuplicateKeyRule(const json::Value& root, ReadContext* ctx) {
-  struct Frame {
-    const json::Value* v;
-    std::string pointer;
-  };
-  std::vector<Frame> stack = {{&root, ""}};
+  std::vector<PathStep> steps;
+  std::vector<std::pair<const json::Value*, int>> stack = {{&root, -1}};  // a container, its step
   std::vector<const json::Member*> sorted;
   while (!stack.empty()) {
-    const Frame f = std::move(stack.back());
+    const auto [v, step] = stack.back();
     stack.pop_back();
-    // Sorted by key (stable: document order among equals), so equal keys
-    // are neighbours: n log n per object, no hash table to clear.
-    sorted.clear();
-    for (const json::Member& m : f.v->members) sorted.push_back(&m);
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const json::Member* a, const json::Member* b) { return a->key < b->key; });
-    for (size_t i = 1; i < sorted.size(); ++i) {
-      const json::Member& m = *sorted[i];
-      if (m.key != sorted[i - 1]->key) continue;
-      size_t first = i - 1;
-      while (first > 0 && sorted[first - 1]->key == m.key) --first;
-      ctx->Add("schema/duplicate-key", Severity::kWarning,
-               "key " + text::Quoted(m.key) + " appears again (first at line " +
-                   std::to_string(sorted[first]->key_pos.line) + "); only one of the two values is used",
-               m.key_pos, Pointer(f.pointer, m.key), static_cast<uint32_t>(m.key.size()));
+    // Sorted by key, then document order (members are stored in it), so
+    // equal keys are neighbours: n log n per object, no hash table.
+    if (v->members.size() > 1) {
+      sorted.clear();
+      for (const json::Member& m : v->members) sorted.push_back(&m);
+      std::sort(sorted.begin(), sorted.end(), [](const json::Member* a, const json::Member* b) {
+        return a->key != b->key ? a->key < b->key : a < b;
+      });
+      for (size_t i = 1; i < sorted.size(); ++i) {
+        const json::Member& m = *sorted[i];
+        if (m.key != sorted[i - 1]->key) continue;
+        size_t first = i - 1;
+        while (first > 0 && sorted[first - 1]->key == m.key) --first;
+        ctx->Add("schema/duplicate-key", Severity::kWarning,
+                 "key " + text::Quoted(m.key) + " appears again (first at line " +
+                     std::to_string(sorted[first]->key_pos.line) + "); only one of the two values is used",
+                 m.key_pos, Pointer(PointerOf(steps, step), m.key), static_cast<uint32_t>(m.key.size()));
+      }
     }
-    for (const json::Member& m : f.v->members) {
-      if (!m.value.members.empty() || !m.value.items.empty()) stack.push_back({&m.value, Pointer(f.pointer, m.key)});
+    for (const json::Member& m : v->members) {
+      if (m.value.members.empty() && m.value.items.empty()) continue;
+      steps.push_back({step, false, m.key, 0});
+      stack.emplace_back(&m.value, static_cast<int>(steps.size() - 1));
     }
-    for (size_t i = 0; i < f.v->items.size(); ++i) {
-      const json::Value& item = f.v->items[i];
-      if (!item.members.empty() || !item.items.empty()) stack.push_back({&item, f.pointer + "/" + std::to_string(i)});
+    for (size_t i = 0; i < v->items.size(); ++i) {
+      const json::Value& item = v->items[i];
+      if (item.members.empty() && item.items.empty()) continue;
+      steps.push_back({step, true, "", i});
+      stack.emplace_back(&item, static_cast<int>(steps.size() - 1));
     }
   }
 }

@@ -60,6 +60,16 @@ std::string Pointer(std::string_view base, std::string_view token) {
   return out;
 }
 
+std::string PointerOf(const std::vector<PathStep>& steps, int step) {
+  std::vector<const PathStep*> path;
+  for (int s = step; s >= 0; s = steps[static_cast<size_t>(s)].parent) path.push_back(&steps[static_cast<size_t>(s)]);
+  std::string pointer;
+  for (auto it = path.rbegin(); it != path.rend(); ++it) {
+    json::AppendPointerToken(&pointer, (*it)->item ? std::to_string((*it)->index) : std::string((*it)->key));
+  }
+  return pointer;
+}
+
 bool HasMember(const json::Value& object, std::string_view key) {
   return object.is_object() && object.Find(key) != nullptr;
 }

@@ -171,6 +171,18 @@ Edit KeySpan(std::string_view text, const json::Member& member);
 /// "/a/b" + "c" as a pointer.
 std::string Pointer(std::string_view base, std::string_view token);
 
+/// A step of the path from the root to a value: its parent's step (-1 at
+/// the root) and the member key or item index that leads to it. Walks over
+/// the whole document keep these instead of a pointer string per value, and
+/// spell out a pointer (PointerOf) only for a value a finding names.
+struct PathStep {
+  int parent;
+  bool item;  // an array item (index), else a member (key)
+  std::string_view key;
+  size_t index;
+};
+std::string PointerOf(const std::vector<PathStep>& steps, int step);
+
 /// Whether `object` is an object with a member `key`.
 bool HasMember(const json::Value& object, std::string_view key);
 

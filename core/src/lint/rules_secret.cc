@@ -124,16 +124,6 @@ std::string SecretId(const ReadContext& ctx, const Owner& o) {
   return "SECRET";
 }
 
-// A step of the path from the root to a value: its parent's step, and the
-// member key or item index that leads to it. Pointers are spelled out only
-// for the few values a finding names, not for every string of the file.
-struct PathStep {
-  int parent;            // -1 at the root
-  bool item;             // an array item (index), else a member (key)
-  std::string_view key;
-  size_t index;
-};
-
 struct StringNode {
   const json::Value* node;
   int step;              // in the PathStep list; -1 for the root
@@ -151,16 +141,6 @@ void CollectStrings(const json::Value& v, int step, std::string_view key, std::v
     steps->push_back({step, false, m.key, 0});
     CollectStrings(m.value, static_cast<int>(steps->size() - 1), m.key, steps, out);
   }
-}
-
-std::string PointerOf(const std::vector<PathStep>& steps, int step) {
-  std::vector<const PathStep*> path;
-  for (int s = step; s >= 0; s = steps[static_cast<size_t>(s)].parent) path.push_back(&steps[static_cast<size_t>(s)]);
-  std::string pointer;
-  for (auto it = path.rbegin(); it != path.rend(); ++it) {
-    json::AppendPointerToken(&pointer, (*it)->item ? std::to_string((*it)->index) : std::string((*it)->key));
-  }
-  return pointer;
 }
 
 std::string_view RuleTitle(std::string_view rule) {
