@@ -41,7 +41,7 @@ std::string PlaceholderFor(const ClientSchema& schema, const std::string& id, bo
 
 std::string RequoteString(std::string_view text, const json::Value& v, Syntax syntax,
                           const std::string& value) {
-  const char q = v.pos.offset < text.size() ? text[v.pos.offset] : 0;
+  const char q = v.pos.offset < text.size() ? text[v.pos.offset] : '\0';
   const bool multiline = text.substr(v.pos.offset, 3) == "\"\"\"" || text.substr(v.pos.offset, 3) == "'''";
   switch (syntax) {
     case Syntax::kJson:
