@@ -12,6 +12,8 @@
 //   import { startServer } from './scripts/serve.mjs';
 //   const server = await startServer({ root: 'dist/site', port: 0 });
 //   ... server.url ...; await server.close();
+//   server.requests lists every request that reached it ({ method, url }),
+//   in order: what the browser answered from its own cache is not there.
 //
 // Only GET and HEAD are served (405 otherwise). Only regular files under the
 // root are served: any path with a NUL, a backslash, an (encoded) `..` or `.`
@@ -204,7 +206,7 @@ function parsePort(value, what) {
 /**
  * Start serving `root`. Resolves once listening.
  * @param {{root?: string, port?: number|string, host?: string}} [options]
- * @returns {Promise<{url: string, port: number, host: string, root: string, close: () => Promise<void>}>}
+ * @returns {Promise<{url: string, port: number, host: string, root: string, requests: {method: string, url: string}[], close: () => Promise<void>}>}
  */
 export async function startServer({ root = DEFAULT_ROOT, port = DEFAULT_PORT, host = DEFAULT_HOST } = {}) {
   const listenPort = parsePort(port, 'port');
@@ -217,7 +219,9 @@ export async function startServer({ root = DEFAULT_ROOT, port = DEFAULT_PORT, ho
     throw new Error(`site root ${absoluteRoot} does not exist or is not a directory (run scripts/build first)`);
   }
 
+  const requests = [];
   const server = createServer((req, res) => {
+    requests.push({ method: req.method, url: req.url });
     handle(realRoot, req, res).catch(() => {
       if (!res.headersSent) send(res, 500, 'Internal server error');
       else res.destroy();
@@ -243,6 +247,7 @@ export async function startServer({ root = DEFAULT_ROOT, port = DEFAULT_PORT, ho
     port: actualPort,
     host,
     root: realRoot,
+    requests,
     close() {
       if (!closing) {
         closing = new Promise((resolve) => {

@@ -19,13 +19,16 @@
 import { CLIENTS, TARGETS, FORMATS, download, copyText, el } from './common.js';
 import { RUNTIME, fieldsOf, looksSecret, needsOf, str, variants } from './inputs.js';
 import { setupImport, validateNow } from './importer.js';
+import { NO_SERVER, cardView, categoryOptions, countText, emptyDetails, panelView, tabView, toDom } from './views.js';
 
 const $ = (id) => document.getElementById(id);
 const STORE = 'mcp-builder:v1';
 
 let core = null;
-let catalog = []; // summaries, with .doc (parsed server.json) and .needs
+let catalog = []; // { id, title, category, runtimes, remote, card, button, doc (parsed when first added) }
 const byId = new Map();
+const outputs = new Map(); // target id → its pre[data-output]
+const whenCore = []; // what was asked for before the core was ready, run once it is
 const state = { selected: [], os: 'posix', inline: false, tab: 'claude-desktop', importN: 0 };
 let results = null; // last generateAll answer
 const shown = new Map(); // target id → text on screen
@@ -58,6 +61,7 @@ function addServer({ id, text, remote, values }) {
     if (!c) return null;
     const existing = state.selected.find((s) => s.id === id);
     if (existing) return existing;
+    c.doc ??= JSON.parse(core.catalogEntry(id));
     doc = c.doc;
     key = id;
   } else {
@@ -111,6 +115,11 @@ function removeServer(key) {
 }
 
 function toggleServer(id) {
+  if (!core) {
+    // A click before the core is ready is kept and applied when it is.
+    whenCore.push(() => toggleServer(id));
+    return;
+  }
   if (state.selected.some((s) => s.id === id)) removeServer(id);
   else {
     addServer({ id });
@@ -393,11 +402,13 @@ function generateNow(edited) {
   lastErrors = errors;
   const left = state.selected.filter((s) => errors.has(s.name));
 
-  for (const [id] of TARGETS) {
+  // Every output in this task, the one on screen first: each
+  // [data-output] is current when the handler returns (a stable hook).
+  for (const id of [state.tab, ...TARGET_IDS]) {
     const text = results?.[id]?.ok ? results[id].text : '';
     if (shown.get(id) !== text) {
       shown.set(id, text);
-      document.querySelector(`[data-output="${id}"]`).textContent = text;
+      outputs.get(id).textContent = text;
     }
   }
   showMessages(errors);
@@ -417,13 +428,18 @@ function generateNow(edited) {
   scheduleDetails();
 }
 
-let detailsPending = 0;
+// Notes and install commands for the tab on screen: after the frame that
+// shows the new output (they cost a second generate()), so a keystroke's
+// preview is painted without waiting for them. A tab switch renders them
+// at once (selectTab).
+let detailsPending = false;
 function scheduleDetails() {
   if (detailsPending) return;
-  detailsPending = requestAnimationFrame(() => {
-    detailsPending = 0;
+  detailsPending = true;
+  requestAnimationFrame(() => setTimeout(() => {
+    detailsPending = false;
     renderDetails();
-  });
+  }, 0));
 }
 
 let detailsKey = '';
@@ -443,7 +459,7 @@ function renderDetails() {
   detailsKey = key;
   const box = $('details');
   const parts = [];
-  if (!state.selected.length) parts.push(el('p', { className: 'empty' }, 'Choose at least one server to see its configuration here.'));
+  if (!state.selected.length) parts.push(toDom(emptyDetails()));
   if (notes.length) {
     parts.push(el('ul', { className: 'notes', 'aria-label': 'Notes' }, ...notes.map((n) => el('li', { className: `note-${n.severity}` },
       el('span', { className: 'severity' }, n.severity), ' ', n.server ? `${n.server}: ` : '', n.message))));
@@ -468,40 +484,40 @@ function renderDetails() {
     parts.push(el('h3', {}, 'Secrets to provide'));
     parts.push(el('ul', { className: 'secrets' }, ...res.secrets.map((s) => el('li', {}, el('code', {}, s.id), ` (${s.server}): ${s.description}`))));
   }
+  // The prerendered page already shows the empty notice: left as it is.
+  if (parts.length === 1 && box.childElementCount === 1 && box.firstElementChild.textContent === NO_SERVER && !state.selected.length) return;
   box.replaceChildren(...parts);
 }
 
 const CLIENT_NAMES = Object.fromEntries(TARGETS.map(([id, label]) => [id, label]));
 
-function buildTabs() {
+const TARGET_IDS = TARGETS.map(([id]) => id);
+
+// Tabs and panels: prerendered in index.html by the build (views.js), or
+// built here when the page is served unbuilt. Copy and download buttons are
+// handled by one listener through their data-copy / data-download.
+function wireOutputs() {
   const tabs = $('tabs');
   const panels = $('panels');
-  for (const [id, label, file, where] of TARGETS) {
-    const tab = el('button', { type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `panel-${id}`, className: 'tab' }, label);
-    tab.dataset.tab = id;
-    const out = el('pre', { className: 'out', tabindex: '0', role: 'region', 'aria-label': `${label}: ${file}` });
-    out.dataset.output = id;
-    out.dataset.format = FORMATS[id];
-    const copy = el('button', { type: 'button', className: 'btn btn-small' }, 'Copy');
-    copy.addEventListener('click', () => copyText(out.textContent, `the ${label} file`, flash));
-    const save = el('button', { type: 'button', className: 'btn btn-small' }, 'Download');
-    save.dataset.download = id;
-    save.addEventListener('click', () => download(file, out.textContent));
-    const whereList = el('dl', { className: 'where' });
-    for (const [os, path] of where) whereList.append(el('dt', {}, os), el('dd', {}, el('code', {}, path)));
-    const panel = el('div', { role: 'tabpanel', id: `panel-${id}`, 'aria-labelledby': `tab-${id}`, className: 'tabpanel' },
-      el('div', { className: 'panel-bar' }, el('code', { className: 'file' }, file), el('span', { className: 'bar-actions' }, copy, save)),
-      whereList, out);
-    panel.hidden = true;
-    tabs.append(tab);
-    panels.append(panel);
+  if (!tabs.querySelector('[role="tab"]')) {
+    tabs.replaceChildren(...TARGETS.map((t) => toDom(tabView(t, t[0] === state.tab))));
+    panels.replaceChildren(...TARGETS.map((t) => toDom(panelView(t, FORMATS[t[0]], t[0] === state.tab))));
   }
+  for (const id of TARGET_IDS) outputs.set(id, panels.querySelector(`[data-output="${id}"]`));
+  panels.addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-copy], button[data-download]');
+    if (!b) return;
+    const id = b.dataset.copy ?? b.dataset.download;
+    const [, label, file] = TARGETS.find(([t]) => t === id);
+    if (b.dataset.copy) copyText(outputs.get(id).textContent, `the ${label} file`, flash);
+    else download(file, outputs.get(id).textContent);
+  });
   tabs.addEventListener('click', (e) => {
     const t = e.target.closest('[role="tab"]');
     if (t) selectTab(t.dataset.tab);
   });
   tabs.addEventListener('keydown', (e) => {
-    const ids = TARGETS.map(([id]) => id);
+    const ids = TARGET_IDS;
     let i = ids.indexOf(state.tab);
     if (e.key === 'ArrowRight' || e.key === 'ArrowDown') i = (i + 1) % ids.length;
     else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') i = (i - 1 + ids.length) % ids.length;
@@ -530,32 +546,52 @@ function selectTab(id) {
 
 // ---- catalog ---------------------------------------------------------------
 
-function buildCatalog() {
-  const cats = [...new Set(catalog.map((c) => c.category))].sort();
-  $('f-category').append(...cats.map((c) => el('option', { value: c }, c.replace(/-/g, ' '))));
-  const cards = catalog.map((c) => {
-    const add = el('button', { type: 'button', className: 'btn add', 'aria-pressed': 'false', 'aria-label': `Select ${c.title}` }, 'Add');
-    add.addEventListener('click', () => toggleServer(c.id));
-    const tags = el('p', { className: 'tags' }, el('span', { className: 'tag' }, c.category.replace(/-/g, ' ')));
-    for (const r of c.runtimes) tags.append(' ', el('span', { className: 'tag' }, r === 'oci' ? 'docker' : r));
-    if (c.remote) tags.append(' ', el('span', { className: 'tag' }, 'remote'));
-    const li = el('li', { className: 'card' },
-      el('div', { className: 'card-head' }, el('h3', {}, c.title), add),
-      el('p', { className: 'desc' }, c.description), tags,
-      el('p', { className: 'needs' }, el('span', { className: 'muted' }, 'Needs: '), c.needs));
-    li.dataset.id = c.id;
-    c.card = li;
-    c.button = add;
-    return li;
-  });
-  $('cards').replaceChildren(...cards);
-  for (const id of ['search', 'f-category', 'f-transport', 'f-runtime']) $(id).addEventListener('input', filterCatalog);
-  filterCatalog();
+// The cards are prerendered in index.html by the build (views.js cardView,
+// from the same catalog); the page adopts them. Served unbuilt, it renders
+// them from the core once that is ready (renderCatalog).
+function adoptCatalog() {
+  catalog = [...$('cards').querySelectorAll(':scope > li[data-id]')].map((li) => ({
+    id: li.dataset.id,
+    title: li.querySelector('h3').textContent,
+    category: li.dataset.category,
+    runtimes: li.dataset.runtimes ? li.dataset.runtimes.split(' ') : [],
+    remote: li.dataset.remote === 'true',
+    card: li,
+    button: li.querySelector('button.add'),
+    doc: null,
+  }));
+  byId.clear();
+  for (const c of catalog) byId.set(c.id, c);
 }
 
+function renderCatalog() {
+  const list = core.catalog().map((c) => {
+    const doc = JSON.parse(core.catalogEntry(c.id));
+    return { ...c, doc, needs: needsOf(doc) };
+  });
+  $('f-category').append(...categoryOptions([...new Set(list.map((c) => c.category))].sort()).map(toDom));
+  $('cards').replaceChildren(...list.map((c) => toDom(cardView(c))));
+  adoptCatalog();
+  for (const c of list) byId.get(c.id).doc = c.doc;
+}
+
+function wireCatalog() {
+  $('cards').addEventListener('click', (e) => {
+    const li = e.target.closest('button.add')?.closest('li[data-id]');
+    if (li) toggleServer(li.dataset.id);
+  });
+  for (const id of ['search', 'f-category', 'f-transport', 'f-runtime']) $(id).addEventListener('input', filterCatalog);
+}
+
+let searchPending = false;
 function filterCatalog() {
   const q = $('search').value.trim();
-  const hits = q ? new Set(core.catalog(q).map((c) => c.id)) : null;
+  if (q && !core) {
+    // Search is the core's; the filters below are not. Done again when it is ready.
+    if (!searchPending) whenCore.push(() => { searchPending = false; filterCatalog(); });
+    searchPending = true;
+  }
+  const hits = q && core ? new Set(core.catalog(q).map((c) => c.id)) : null;
   const cat = $('f-category').value;
   const tr = $('f-transport').value;
   const rt = $('f-runtime').value;
@@ -564,15 +600,17 @@ function filterCatalog() {
     const ok = (!hits || hits.has(c.id)) && (!cat || c.category === cat)
       && (!tr || (tr === 'remote' ? c.remote : c.runtimes.length > 0))
       && (!rt || (rt === 'remote' ? c.remote : c.runtimes.includes(rt)));
-    c.card.hidden = !ok;
+    if (c.card.hidden !== !ok) c.card.hidden = !ok;
     if (ok) n += 1;
   }
-  $('catalog-count').textContent = n === catalog.length ? `${n} servers` : `${n} of ${catalog.length} servers`;
+  const count = countText(n, catalog.length);
+  if ($('catalog-count').textContent !== count) $('catalog-count').textContent = count;
 }
 
 function syncSelection() {
   for (const c of catalog) {
     const on = state.selected.some((s) => s.id === c.id);
+    if (c.button.getAttribute('aria-pressed') === String(on)) continue;
     c.button.setAttribute('aria-pressed', String(on));
     c.button.textContent = on ? 'Added' : 'Add';
     c.card.classList.toggle('selected', on);
@@ -670,6 +708,8 @@ function show(view) {
 
 function route() {
   const hash = location.hash;
+  // A share link or a server link needs the core: the start-up routes again.
+  if (!core && (hash.startsWith('#/share/') || hash.startsWith('#/server/'))) return;
   if (hash.startsWith('#/share/')) {
     try {
       restore(JSON.parse(b64decode(hash.slice(8))));
@@ -783,32 +823,54 @@ function setup() {
   });
 }
 
-setup();
-import('./vendor/mcp-server-builder/src/index.js').then((pkg) => pkg.init()).then((loaded) => {
-  core = loaded;
-  $('core-version').textContent = `Core ${core.version}.`;
-  catalog = core.catalog().map((c) => {
-    const doc = JSON.parse(core.catalogEntry(c.id));
-    return { ...c, doc, needs: needsOf(doc) };
+const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
+function loadCore() {
+  import('./vendor/mcp-server-builder/src/index.js').then((pkg) => pkg.init()).then(async (loaded) => {
+    core = loaded;
+    // The core's start-up (instantiating, loading the catalog) was one task;
+    // what the page does with it is the next, so neither blocks for long.
+    await nextTask();
+    $('core-version').textContent = `Core ${core.version}.`;
+    if (!catalog.length) renderCatalog();
+    let saved = null;
+    try {
+      saved = JSON.parse(localStorage.getItem(STORE) ?? 'null');
+    } catch {
+      saved = null;
+    }
+    if (saved) restore(saved);
+    selectTab(saved?.tab ?? state.tab);
+    syncSelection();
+    filterCatalog();
+    route();
+    for (const fn of whenCore.splice(0)) fn();
+    setStatus('ready');
+  }, (err) => {
+    $('result-status').textContent = 'The validator is not available.';
+    const box = $('load-error');
+    box.replaceChildren(el('strong', {}, 'The builder could not be loaded.'), ` ${describe(err)}. Check that JavaScript and WebAssembly are allowed, then reload the page.`);
+    box.hidden = false;
+    setStatus('error');
   });
-  for (const c of catalog) byId.set(c.id, c);
-  buildCatalog();
-  buildTabs();
-  let saved = null;
-  try {
-    saved = JSON.parse(localStorage.getItem(STORE) ?? 'null');
-  } catch {
-    saved = null;
-  }
-  if (saved) restore(saved);
-  selectTab(saved?.tab ?? 'claude-desktop');
-  syncSelection();
-  route();
-  setStatus('ready');
-}, (err) => {
-  $('result-status').textContent = 'The validator is not available.';
-  const box = $('load-error');
-  box.replaceChildren(el('strong', {}, 'The builder could not be loaded.'), ` ${describe(err)}. Check that JavaScript and WebAssembly are allowed, then reload the page.`);
-  box.hidden = false;
-  setStatus('error');
-});
+}
+
+setup();
+wireCatalog();
+adoptCatalog();
+wireOutputs();
+route(); // a view link (#/import, #/lint) shows its view at once
+// The catalog and the output panel are on screen already (prerendered), and
+// usable: filters work, a click on Add is kept until the core is ready. The
+// core (the wasm and the catalog data, most of the first load's bytes) is
+// fetched once that page has been painted, so its download does not compete
+// with the stylesheet and this script for the first paint. A hidden tab
+// gets no animation frames: the timer starts it there.
+let coreRequested = false;
+const startCore = () => {
+  if (coreRequested) return;
+  coreRequested = true;
+  loadCore();
+};
+requestAnimationFrame(() => setTimeout(startCore, 0));
+setTimeout(startCore, 1000);

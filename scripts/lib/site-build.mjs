@@ -3,7 +3,8 @@
 // package (wasm/src/index.js + wasm/dist/):
 //
 //   dist/site/                 index.html, sw.js, favicon.svg, _headers,
-//                              assets/<name>.<hash>.<ext> (content-addressed)
+//                              assets/<name>.<hash>.<ext> (content-addressed,
+//                              the icon the page names among them)
 //   dist/mcp-builder.html      one self-contained file that works from disk
 //   dist/site-manifest.json    what was built: files, sizes, SRI hashes
 //
@@ -12,7 +13,18 @@
 // What it does and why:
 // - The app's modules, the package facade and the core's Emscripten glue are
 //   bundled and minified (esbuild) into ONE script, the CSS into one
-//   stylesheet, so the first load is index.html + 2 files + wasm + catalog.
+//   stylesheet, so the first load is index.html + 2 files + icon + wasm +
+//   catalog.
+// - The Build view's fixed parts (catalog cards, tabs, empty outputs) are
+//   prerendered into index.html by site/views.js, run here with the core
+//   under Node (see prerender): the first paint is the final layout. The
+//   wasm and the catalog are not preloaded: the page fetches them after its
+//   first frame (site/app.js startCore), so they do not compete with it.
+// - Every script and stylesheet gets a SHA-384 `integrity` attribute; the
+//   wasm and catalog fetches get theirs through init({ integrity }), and the
+//   lint module's glue (loaded on demand, by import()) through a checked
+//   <link rel=modulepreload integrity> first (see lintLoader). A tampered
+//   file fails to load.
 // - Every script and stylesheet gets a SHA-384 `integrity` attribute; the
 //   wasm and catalog fetches get theirs through init({ integrity }), and the
 //   lint module's glue (loaded on demand, by import()) through a checked
@@ -32,9 +44,13 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import path from 'node:path';
 import process from 'node:process';
 import zlib from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { ASSETS_DIR, META_CSP, netlifyHeaders } from './site-headers.mjs';
+import { FORMATS, TARGETS } from '../../site/common.js';
+import { needsOf } from '../../site/inputs.js';
+import { cardView, categoryOptions, countText, emptyDetails, panelView, tabView, toHtml } from '../../site/views.js';
+
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SITE = path.join(ROOT, 'site');
@@ -266,6 +282,44 @@ function checkHtml(html) {
   if (problems.length) fail(`site/index.html breaks the CSP:\n  ${problems.join('\n  ')}`);
 }
 
+/**
+ * The Build view's fixed parts, prerendered into index.html from the same
+ * data and the same functions (site/views.js) the page would use: the
+ * catalog cards (summaries from the core itself, run here under Node), the
+ * category filter, the count, the output tabs and panels, the empty notice,
+ * the core's version. The first paint then shows them at their final size:
+ * nothing moves when the core arrives, and the largest paint does not wait
+ * for the wasm. site/app.js adopts these elements.
+ */
+async function prerender(source) {
+  const { init } = await import(pathToFileURL(FACADE).href);
+  const core = await init();
+  const list = core.catalog().map((c) => ({ ...c, needs: needsOf(JSON.parse(core.catalogEntry(c.id))) }));
+  const categories = [...new Set(list.map((c) => c.category))].sort();
+  const html = (trees) => trees.map(toHtml).join('\n');
+  const fills = [
+    ['cards', html(list.map(cardView))],
+    ['catalog-count', toHtml(countText(list.length, list.length))],
+    ['f-category', html(categoryOptions(categories)), 'append'],
+    ['tabs', html(TARGETS.map((t, i) => tabView(t, i === 0)))],
+    ['panels', html(TARGETS.map((t, i) => panelView(t, FORMATS[t[0]], i === 0)))],
+    ['details', toHtml(emptyDetails())],
+    ['core-version', toHtml(`Core ${core.version}.`)],
+  ];
+  let out = source;
+  for (const [id, inner, mode] of fills) {
+    const open = new RegExp(`<([a-z]+)\\b[^>]*\\sid="${id}"[^>]*>`).exec(out);
+    if (!open) fail(`site/index.html has no element with id="${id}" to prerender into`);
+    const start = open.index + open[0].length;
+    const end = out.indexOf(`</${open[1]}>`, start);
+    const existing = out.slice(start, end);
+    if (end === -1 || existing.includes(`<${open[1]}`)) fail(`site/index.html: #${id} must hold no nested <${open[1]}>`);
+    if (mode !== 'append' && existing.trim()) fail(`site/index.html: #${id} must be empty (the build fills it)`);
+    out = `${out.slice(0, start)}${mode === 'append' ? existing : ''}${inner}${out.slice(end)}`;
+  }
+  return out;
+}
+
 const metaCspTag = (policy) => `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
 
 function withMetaCsp(html, policy) {
@@ -274,21 +328,22 @@ function withMetaCsp(html, policy) {
   return html.replace(/(<meta\s+charset[^>]*>)/i, `$1\n${metaCspTag(policy)}`);
 }
 
-/**
- * The core's wasm and the catalog are fetched by the script (fetch() with
- * their integrity, credentials same-origin); preloading them from the HTML
- * starts both downloads while the script is still on its way. A preload
- * is reused only if it matches that fetch exactly: as=fetch, crossorigin
- * (CORS mode, same-origin credentials) and the same integrity.
- */
-const preloadTag = (file) => `<link rel="preload" href="${file.url}" as="fetch" crossorigin>`;
-
-function siteHtml(source, script, style, preloads) {
+// No <link rel=preload> for the wasm and the catalog: the page is
+// prerendered, so they are not needed for its first paint, and a preload
+// would share the bandwidth of the stylesheet and the script with 200 KB of
+// wasm (and, in Lighthouse's simulation, put that download before the
+// largest paint). site/app.js fetches them once the first frame is painted.
+function siteHtml(source, script, style) {
   let html = withMetaCsp(source, META_CSP);
   html = html.replace(TAG.script, (tag) => (/\bsrc\s*=\s*["']?\.?\/?app\.js/i.test(tag)
-    ? `${preloads.map(preloadTag).join('\n')}\n<script type="module" src="${script.url}" integrity="${script.integrity}"></script>` : tag));
+    ? `<script type="module" src="${script.url}" integrity="${script.integrity}"></script>` : tag));
   html = html.replace(TAG.stylesheet, () => `<link rel="stylesheet" href="${style.url}" integrity="${style.integrity}">`);
   return html;
+}
+
+/** Every src="rel" / href="rel" of the page pointed at `url` instead. */
+function rewriteRefs(html, rel, url) {
+  return html.replace(new RegExp(`(\\s(?:src|href)=)(["']?)(?:\\./)?${rel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\2`, 'g'), `$1"${url}"`);
 }
 
 const DATA_TYPES = { '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
@@ -313,10 +368,7 @@ function singleHtml(source, js, css, wasmB64, catalogB64, images) {
   ].join('; ');
   let html = withMetaCsp(source, policy);
   // Nothing is fetched from disk: images the page names become data: URLs.
-  for (const [rel, bytes] of images) {
-    const url = `data:${DATA_TYPES[path.extname(rel)]};base64,${bytes.toString('base64')}`;
-    html = html.replace(new RegExp(`(\\s(?:src|href)=)(["']?)(?:\\./)?${rel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\2`, 'g'), `$1"${url}"`);
-  }
+  for (const [rel, bytes] of images) html = rewriteRefs(html, rel, `data:${DATA_TYPES[path.extname(rel)]};base64,${bytes.toString('base64')}`);
   html = html.replace(TAG.script, (tag) => (/\bsrc\s*=\s*["']?\.?\/?app\.js/i.test(tag) ? `<script type="module">${js}</script>` : tag));
   html = html.replace(TAG.stylesheet, () => `<style>${css}</style>`);
   const blocks = `<script type="application/octet-stream" id="mcp-builder-wasm">${wasmB64}</script>\n`
@@ -377,14 +429,23 @@ async function main() {
   site.lintGlue = path.basename(glue.url);
   site.lintGlueIntegrity = glue.integrity;
 
-  const source = readFileSync(path.join(SITE, 'index.html'), 'utf8');
-  checkHtml(source);
+  const raw = readFileSync(path.join(SITE, 'index.html'), 'utf8');
+  checkHtml(raw);
+  const source = await prerender(raw);
   const [js, css] = await Promise.all([bundleScript('site', site), bundleStyle()]);
   const script = asset('app.js', Buffer.from(js));
   const style = asset('style.css', Buffer.from(css));
 
   const copied = copyStatic(SITE, tmp);
-  const html = Buffer.from(siteHtml(source, script, style, [manifest.files['mcp-builder.wasm'], manifest.files['catalog.json']]));
+  // The page's images (the icon) are named by content too: assets/ is cached
+  // for a year, so the tab icon Chromium asks for again on every route
+  // change comes from the browser's cache, never from the network. The
+  // plain name stays beside index.html for anything that asks for it.
+  let page = source;
+  for (const rel of copied.filter((r) => DATA_TYPES[path.extname(r)] && !r.includes('/'))) {
+    page = rewriteRefs(page, rel, asset(rel, readFileSync(path.join(tmp, rel))).url);
+  }
+  const html = Buffer.from(siteHtml(page, script, style));
   writeFileSync(path.join(tmp, 'index.html'), html);
   manifest.files['index.html'] = { url: 'index.html', integrity: sri(html), bytes: html.length, gzipBytes: zlib.gzipSync(html, { level: 9 }).length };
 
@@ -414,7 +475,7 @@ async function main() {
   writeFileSync(path.join(ROOT, 'dist', 'site-manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  const first = ['index.html', 'app.js', 'style.css', 'mcp-builder.wasm', 'catalog.json'].map((n) => manifest.files[n]);
+  const first = ['index.html', 'app.js', 'style.css', 'favicon.svg', 'mcp-builder.wasm', 'catalog.json'].map((n) => manifest.files[n]);
   process.stderr.write(`site: dist/site (first load ${kb(first.reduce((s, f) => s + f.gzipBytes, 0))} gzip -9: `
     + `${first.map((f) => `${path.basename(f.url)} ${kb(f.gzipBytes)}`).join(', ')}); `
     + `dist/mcp-builder.html ${kb(manifest.single.bytes)} (${kb(manifest.single.gzipBytes)} gzip)\n`);

@@ -79,9 +79,21 @@ describe('Subresource Integrity', () => {
       assert.equal(integrity, sri(readFileSync(path.join(SITE_ROOT, url))), `integrity of ${url}`);
     }
     assert.equal(scripts[0][2], '', 'no inline script');
-    // The wasm and the catalog are preloaded (the script fetches them with their integrity).
-    const preloads = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin>/g)].map((m) => m[1]).sort();
-    assert.deepEqual(preloads, [assetName(SITE_ROOT, 'catalog.', '.json'), assetName(SITE_ROOT, 'mcp-builder.', '.wasm')]);
+    // The wasm and the catalog are not preloaded: the script fetches them
+    // (with their integrity) once the prerendered page has been painted, so
+    // they do not compete with the stylesheet and the script for the first
+    // paint (site/app.js, startCore).
+    assert.doesNotMatch(html, /<link\b[^>]*rel="preload"/, 'no preload');
+    // The Build view is prerendered: the catalog cards and every output, empty.
+    const cards = [...html.matchAll(/<li class="card" data-id="([^"]+)"/g)].map((m) => m[1]);
+    assert.ok(cards.length >= 20, `catalog cards prerendered: ${cards.length}`);
+    const outputs = [...html.matchAll(/<pre [^>]*data-output="([^"]+)"[^>]*><\/pre>/g)].map((m) => m[1]);
+    assert.equal(outputs.length, 16, 'one empty output per target');
+    // The icon is content-addressed (cached for a year: the tab icon asked
+    // for again on a route change never reaches the network).
+    const icons = [...html.matchAll(/<(?:link rel="icon" href|img src)="([^"]+\.svg)"/g)].map((m) => m[1]);
+    assert.equal(icons.length, 2);
+    for (const icon of icons) assert.match(icon, /^assets\/favicon\.[0-9a-f]{12}\.svg$/);
     assert.doesNotMatch(html, /<style\b|\sstyle=|\son[a-z]+=/i, 'no inline style, style attribute or event handler');
     assert.equal(html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1], META_CSP);
   });
@@ -104,9 +116,8 @@ describe('Subresource Integrity', () => {
       await page.waitForSelector('body[data-lint="ready"]', { state: 'attached' });
       const origin = new URL(server.url).origin;
       assert.deepEqual(log.requests.filter((u) => new URL(u).origin !== origin), []);
-      // Each file is downloaded once: the wasm and catalog preloads are what the
-      // checked fetches use, and the lint glue's checked modulepreload is what
-      // import() runs.
+      // Each file is downloaded once: the lint glue's checked modulepreload is
+      // what import() runs.
       for (const [prefix, ext] of [['mcp-builder.', '.wasm'], ['catalog.', '.json'], ['mcp-builder-lint.', '.js'], ['mcp-builder-lint.', '.wasm'], ['app.', '.js']]) {
         const file = assetName(SITE_ROOT, prefix, ext);
         const seen = log.requests.filter((u) => new URL(u).pathname === `/${file}`);

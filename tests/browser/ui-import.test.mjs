@@ -8,7 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  HOSTILE, TIMEOUT, assertClean, load, openPage, output, pageRequests, parseOutput, screenshot, startSite, waitForOutput,
+  HOSTILE, TIMEOUT, assertClean, load, openPage, output, parseOutput, requestMark, requestsSince, screenshot, startSite, waitForOutput,
 } from './ui-lib.mjs';
 
 let site;
@@ -69,13 +69,13 @@ test('a pasted server.json is validated and used like a catalog entry', { timeou
 
   // An opened file works the same way, and is read on this device only.
   await page.click('a[data-nav="import"]');
-  const before = log.requests.length;
+  const before = requestMark(site, log);
   await page.setInputFiles('#file', { name: 'server.json', mimeType: 'application/json', buffer: Buffer.from(WEATHER.replace('weather"', 'weather-two"').replace('"Weather"', '"Weather two"')) });
   await page.waitForFunction(() => /server\.json/.test(document.getElementById('file-note').textContent));
   await page.click('#use-server');
   await page.locator('#configs > section[data-server="import-2"]').waitFor();
   assert.equal(await page.locator('#configs > section[data-server="import-2"] h3').textContent(), 'Weather two');
-  assert.deepEqual(pageRequests(site, log, before), [], 'opening a file made no request');
+  assert.deepEqual(requestsSince(site, log, before), [], 'opening a file made no request');
 
   // Imported servers survive a reload too (the document is not a secret).
   await page.waitForTimeout(300);

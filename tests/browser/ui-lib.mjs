@@ -145,15 +145,29 @@ export async function screenshot(page, name, fullPage = false) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 }
 
+/** Where both request logs stand now: what Playwright saw, what reached the server. */
+export const requestMark = (site, log) => ({ page: log.requests.length, server: site.server.requests.length });
+
 /**
- * The page's own requests from `from` on. Chromium itself re-requests the
- * tab icon (GET /favicon.svg, no query) on every same-document navigation,
- * which the page cannot prevent; that request carries no page data and is
- * left out here (the privacy suite checks its shape separately).
+ * The page's requests since `mark` that went past the browser's cache.
+ * Chromium asks for the tab icon again on every same-document navigation
+ * (a hash route); the icon is content-addressed under assets/ and cached
+ * for a year, so the browser's cache answers, but Playwright still reports
+ * the ask as a request. A same-origin request the server never received
+ * (its own log, site.server.requests) was such a cache hit and is left out;
+ * everything else is listed.
  */
-export function pageRequests(site, log, from = 0) {
-  const icon = new URL('favicon.svg', site.server.url).href;
-  return log.requests.slice(from).filter((r) => !(r.method === 'GET' && r.url === icon));
+export function requestsSince(site, log, mark) {
+  const origin = new URL(site.server.url).origin;
+  const reached = site.server.requests.slice(mark.server).map((r) => `${r.method} ${r.url}`);
+  return log.requests.slice(mark.page).filter((r) => {
+    const u = new URL(r.url);
+    if (u.protocol === 'blob:' || u.origin !== origin) return u.protocol !== 'blob:';
+    const i = reached.indexOf(`${r.method} ${u.pathname}${u.search}`);
+    if (i === -1) return false;
+    reached.splice(i, 1);
+    return true;
+  });
 }
 
 export const HOSTILE = '<img src=x onerror="window.__pwned=1">';
