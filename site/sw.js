@@ -4,8 +4,9 @@
 // scripts/lib/site-build.mjs bundles this file into dist/site/sw.js and
 // defines __SW_MANIFEST__: { version, files: [{ url, integrity }] }, the
 // app shell (index.html, script, stylesheet, icon), the core wasm, the
-// catalog and the lint module, each with its SHA-384 Subresource Integrity
-// hash. `version` is a hash of that list, so every deploy that changes any
+// catalog, the lint module and the lint view's worker (assets/lint-worker.
+// <hash>.js, whose request from the page comes here too), each with its
+// SHA-384 Subresource Integrity hash. `version` is a hash of that list, so every deploy that changes any
 // byte gets a new cache and a new sw.js, which the browser installs.
 //
 // Privacy: the only thing ever written to Cache Storage is that list,

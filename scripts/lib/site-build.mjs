@@ -25,11 +25,11 @@
 //   lint module's glue (loaded on demand, by import()) through a checked
 //   <link rel=modulepreload integrity> first (see lintLoader). A tampered
 //   file fails to load.
-// - Every script and stylesheet gets a SHA-384 `integrity` attribute; the
-//   wasm and catalog fetches get theirs through init({ integrity }), and the
-//   lint module's glue (loaded on demand, by import()) through a checked
-//   <link rel=modulepreload integrity> first (see lintLoader). A tampered
-//   file fails to load.
+// - The Lint view's work runs in a module worker (site/lint-worker.js,
+//   bundled with the facade and the lint glue into one content-addressed
+//   file, bundleWorker); the app learns its name and hash (__LINT_WORKER__)
+//   and checks it before starting it (site/lint.js). It is an asset like the
+//   others, so sw.js precaches it with its hash.
 // - index.html must hold no inline script or style and no style attribute
 //   (the CSP has no 'unsafe-inline'); the build refuses one. Its <meta> CSP
 //   is set from scripts/lib/site-headers.mjs, like every other header copy.
@@ -50,7 +50,6 @@ import { ASSETS_DIR, META_CSP, netlifyHeaders } from './site-headers.mjs';
 import { FORMATS, TARGETS } from '../../site/common.js';
 import { needsOf } from '../../site/inputs.js';
 import { cardView, categoryOptions, countText, emptyDetails, panelView, tabView, toHtml } from '../../site/views.js';
-
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SITE = path.join(ROOT, 'site');
@@ -122,11 +121,17 @@ function packagePlugin(mode, site) {
         const lint = args.path.includes('-lint');
         // single: one glue, the lint module's, for both (it is a superset).
         if (mode === 'single') return { path: path.join(PKG_DIST, 'mcp-builder-lint.js') };
+        // worker: the lint glue bundled in (checked with the worker's own
+        // hash); the core's glue is never used there.
+        if (mode === 'worker') return lint ? { path: path.join(PKG_DIST, 'mcp-builder-lint.js') } : { path: 'no-core', namespace: ns };
         return lint ? { path: 'lint-loader', namespace: ns } : { path: path.join(PKG_DIST, 'mcp-builder.js') };
       });
       build.onLoad({ filter: /^package$/, namespace: ns }, () => ({
         resolveDir: ROOT,
-        contents: mode === 'site' ? siteWrapper(site) : singleWrapper(),
+        contents: mode === 'single' ? singleWrapper() : siteWrapper(site),
+      }));
+      build.onLoad({ filter: /^no-core$/, namespace: ns }, () => ({
+        contents: "export default function createCoreModule() { throw new Error('the lint worker has only the lint module'); }\n",
       }));
       build.onLoad({ filter: /^lint-loader$/, namespace: ns }, () => ({ resolveDir: ROOT, contents: lintLoader(site) }));
     },
@@ -222,7 +227,32 @@ async function bundleScript(mode, site) {
     // The facade reads files with node:fs only under Node (never in a page).
     external: ['node:*'],
     plugins: [packagePlugin(mode, site)],
+    // The Lint view's worker (site/lint.js): its file and hash; none in the
+    // single file, which runs the lint on the page.
+    define: { __LINT_WORKER__: mode === 'site' ? JSON.stringify(site.worker) : 'null' },
   }).catch((err) => fail(`bundling the app failed:\n${err.message}`));
+  return result.outputFiles[0].text;
+}
+
+/**
+ * The Lint view's module worker (site/lint-worker.js): the facade, the lint
+ * module's glue and the worker's code in ONE content-addressed file, so the
+ * one SHA-384 that site/lint.js checks before starting it covers all of it.
+ */
+async function bundleWorker(site) {
+  const result = await esbuild.build({
+    entryPoints: [path.join(SITE, 'lint-worker.js')],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: TARGET,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'silent',
+    external: ['node:*'],
+    plugins: [packagePlugin('worker', site)],
+  }).catch((err) => fail(`bundling site/lint-worker.js failed:\n${err.message}`));
   return result.outputFiles[0].text;
 }
 
@@ -428,6 +458,8 @@ async function main() {
   const glue = asset('mcp-builder-lint.js', lintGlue);
   site.lintGlue = path.basename(glue.url);
   site.lintGlueIntegrity = glue.integrity;
+  const worker = asset('lint-worker.js', Buffer.from(await bundleWorker(site)));
+  site.worker = { file: path.basename(worker.url), integrity: worker.integrity };
 
   const raw = readFileSync(path.join(SITE, 'index.html'), 'utf8');
   checkHtml(raw);

@@ -18,12 +18,15 @@ import { fileURLToPath } from 'node:url';
 /**
  * The page's policy, as a <meta> can carry it. No 'unsafe-inline' and no
  * 'unsafe-eval': WebAssembly needs only 'wasm-unsafe-eval'. Trusted Types
- * with one policy, "mcp-sw", which site/sw-register.js creates to turn the
- * site's own sw.js URL (and nothing else) into the TrustedScriptURL that
- * serviceWorker.register() requires; no policy for HTML, so every HTML sink
- * (innerHTML...) throws.
+ * with two policies, each accepting exactly one URL of the site's own:
+ * "mcp-sw", which site/sw-register.js creates to turn sw.js into the
+ * TrustedScriptURL that serviceWorker.register() requires, and
+ * "mcp-lint-worker", which site/lint.js creates for the Lint view's worker
+ * (assets/lint-worker.<hash>.js) that new Worker() requires; no policy for
+ * HTML, so every HTML sink (innerHTML...) throws.
  * connect-src 'self': the wasm, the catalog and the lint module are fetched
- * from the site itself, nothing else. worker-src 'self': the service worker.
+ * from the site itself, nothing else. worker-src 'self': the service worker
+ * and the lint worker (no blob:).
  * manifest-src is not needed (no manifest), so default-src 'none' covers it.
  */
 export const META_CSP = [
@@ -36,7 +39,7 @@ export const META_CSP = [
   "base-uri 'none'",
   "form-action 'none'",
   "require-trusted-types-for 'script'",
-  'trusted-types mcp-sw',
+  'trusted-types mcp-sw mcp-lint-worker',
 ].join('; ');
 
 /** The header policy: the meta policy plus what only a header can carry. */

@@ -96,7 +96,7 @@ describe('one source of truth', () => {
     assert.deepEqual(csp.get('script-src'), ["'self'", "'wasm-unsafe-eval'"]);
     assert.deepEqual(csp.get('style-src'), ["'self'"]);
     assert.deepEqual(csp.get('require-trusted-types-for'), ["'script'"]);
-    assert.deepEqual(csp.get('trusted-types'), ['mcp-sw'], 'one policy: the service worker URL');
+    assert.deepEqual(csp.get('trusted-types'), ['mcp-sw', 'mcp-lint-worker'], 'two policies: the service worker URL, the lint worker URL');
     assert.deepEqual(csp.get('frame-ancestors'), ["'none'"]);
     assert.deepEqual(csp.get('base-uri'), ["'none'"]);
     assert.deepEqual(csp.get('form-action'), ["'none'"]);

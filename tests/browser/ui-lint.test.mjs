@@ -80,8 +80,10 @@ test('findings are listed and marked at their lines, secrets masked; fixes apply
     assert.deepEqual(caret, { focused: true, rest: 'ghp_' });
 
     // Convert (before the fix: the converted file keeps what the source has).
+    // (The work runs in the lint worker: wait for its answer.)
     await page.selectOption('#convert-to', 'codex');
     await page.click('#convert');
+    await page.locator('#convert-output').waitFor();
     const toml = parseToml(await page.textContent('#convert-output'));
     assert.deepEqual(toml.mcp_servers.gh.args, ['-y', '@modelcontextprotocol/server-github']);
     assert.match(await page.textContent('#convert-notes'), /copied as it is/);
@@ -91,6 +93,7 @@ test('findings are listed and marked at their lines, secrets masked; fixes apply
 
     // Apply fixes: the secret becomes a placeholder, the .env template says what to fill.
     await page.click('#apply-fix');
+    await page.waitForFunction(() => /applied/.test(document.getElementById('fix-note').textContent));
     const fixed = await page.inputValue('#lint-source');
     assert.ok(!fixed.includes(SECRET));
     assert.match(fixed, /"GITHUB_TOKEN": "<GITHUB_TOKEN>"/);
