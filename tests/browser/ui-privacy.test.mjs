@@ -149,10 +149,11 @@ test('the lint view keeps pasted secrets in the page and fetches only its module
     assertNowhere(await everywhere(page, context), [LINT_SECRET], log.console);
     const origin = new URL(site.server.url).origin;
     const after = requestsSince(site, log, loaded);
-    assert.ok(after.length > 0 && after.every((r) => r.method === 'GET' && new URL(r.url).origin === origin && /mcp-builder-lint/.test(r.url)),
+    // The lint module: its wasm, and the worker that runs it (site/lint-worker.js).
+    assert.ok(after.length > 0 && after.every((r) => r.method === 'GET' && new URL(r.url).origin === origin && /mcp-builder-lint|lint-worker/.test(r.url)),
       `only the lint module was fetched: ${after.map((r) => r.url).join(', ')}`);
     const reached = site.server.requests.slice(loaded.server);
-    assert.ok(reached.every((r) => /mcp-builder-lint/.test(r.url)), `only the lint module reached the server: ${reached.map((r) => r.url).join(', ')}`);
+    assert.ok(reached.every((r) => /mcp-builder-lint|lint-worker/.test(r.url)), `only the lint module reached the server: ${reached.map((r) => r.url).join(', ')}`);
     await assertClean(site, page, log);
   } finally {
     await context.close();

@@ -12,6 +12,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { init } from '../../wasm/src/index.js';
@@ -61,11 +62,21 @@ async function openLint(engine = 'worker') {
   return { ...opened, workers };
 }
 
+/**
+ * Replace the box's text as a paste does: one input event. (page.fill types
+ * a long text line by line: 9 s for 1,800 lines.)
+ */
+const paste = (page, text) => page.evaluate((t) => {
+  const area = document.getElementById('lint-source');
+  area.value = t;
+  area.dispatchEvent(new Event('input', { bubbles: true }));
+}, text);
+
 /** Put `text` in the box as a paste would, then wait until the view shows `status`. */
 async function check(page, text, status) {
-  await page.fill('#lint-source', '');
+  await paste(page, '');
   await page.waitForFunction(() => document.getElementById('lint-status').textContent === 'Paste a file to check it.');
-  await page.fill('#lint-source', text);
+  await paste(page, text);
   await page.waitForFunction((s) => document.getElementById('lint-status').textContent === s, status);
 }
 
@@ -204,13 +215,16 @@ test('the page stays responsive while a 15 MiB file is checked (and is not, on t
       input.id = 'elsewhere';
       input.setAttribute('aria-label', 'elsewhere');
       document.getElementById('view-lint').prepend(input);
+      // What the lint view was doing at each keystroke.
+      window.__typedWhile = [];
+      input.addEventListener('input', () => window.__typedWhile.push(document.getElementById('lint-status').dataset.state ?? 'done'));
     });
     worker = await measuredCheck(page, async () => {
       await page.waitForSelector('#lint-status[data-state="checking"]', { state: 'attached' });
       await page.focus('#elsewhere');
       const started = Date.now();
       await page.keyboard.type('typed');
-      typing = { ms: Date.now() - started, value: await page.inputValue('#elsewhere'), stillChecking: await page.getAttribute('#lint-status', 'data-state') };
+      typing = { ms: Date.now() - started, value: await page.inputValue('#elsewhere'), stillChecking: (await page.evaluate(() => window.__typedWhile))[0] };
     });
     assert.match(await page.textContent('#lint-status'), /^Read as Claude Desktop: 1000 errors, 0 warnings, 0 notes, \d+ more not listed\.$/);
     assert.equal(await page.locator('#findings > li[data-rule="secret/github-pat"]').count(), 1000);
@@ -237,13 +251,22 @@ test('the page stays responsive while a 15 MiB file is checked (and is not, on t
   t.diagnostic(report);
   process.stderr.write(`# ${report}\n# gaps over 50 ms (at ms, length, status): worker ${JSON.stringify(worker.gaps)}; page ${JSON.stringify(onPage.gaps)}\n`);
   assert.ok(worker.lintMs > 300, `the check is long enough to matter: ${report}`);
-  // Under 100 ms on a quiet 2-core machine; the bounds leave room for a
-  // loaded one, where the worker, the page and the test share the cores.
-  assert.ok(worker.lintGapMs < 250, `no frame was held up long while the worker checked: ${report}`);
+  // Always: the page kept ticking through the check in the worker, and froze
+  // for (nearly) all of it on the page's own thread.
   assert.ok(worker.lintGapMs * 4 < worker.lintMs, `the page kept ticking through the check: ${report}`);
-  assert.ok(worker.maxGapMs < 500, `nor while the findings were put on screen: ${report}`);
-  assert.ok(typing.ms < 1000, `typing elsewhere was not held up: ${report}`);
-  assert.ok(onPage.lintGapMs > 3 * worker.lintGapMs, `on the page's thread the check froze it: ${report}`);
+  assert.ok(typing.ms * 2 < worker.lintMs, `typing elsewhere was not held up: ${report}`);
+  assert.ok(onPage.lintGapMs > 0.6 * onPage.lintMs, `on the page's thread the check froze it: ${report}`);
+  // Under 100 ms on a quiet 2-core machine. On a machine busy with other
+  // work (load above 1.5 per core: seen at 7 on 2 cores while a CI run and
+  // Lighthouse shared it) the page's thread is descheduled for hundreds of
+  // milliseconds whatever it runs, so only the relative checks above hold.
+  const load = os.loadavg()[0] / os.cpus().length;
+  t.diagnostic(`load average per core ${load.toFixed(2)}`);
+  if (load < 1.5) {
+    assert.ok(worker.lintGapMs < 250, `no frame was held up long while the worker checked: ${report}`);
+    assert.ok(worker.maxGapMs < 500, `nor while the findings were put on screen: ${report}`);
+    assert.ok(onPage.lintGapMs > 3 * worker.lintGapMs, `the worker is what made the difference: ${report}`);
+  }
 });
 
 test('a superseded check, fix or conversion is never shown; the busy worker is replaced', { timeout: 4 * TIMEOUT }, async () => {
@@ -267,7 +290,7 @@ test('a superseded check, fix or conversion is never shown; the busy worker is r
     await putLargeFile(page);
     await page.dispatchEvent('#lint-source', 'input');
     await page.waitForFunction(() => document.getElementById('lint-status').textContent === 'Checking…');
-    await page.fill('#lint-source', small);
+    await paste(page, small);
     await page.waitForFunction((s) => document.getElementById('lint-status').textContent === s, smallStatus);
     assert.equal(workers.length, 2, 'the busy worker was replaced by a fresh one');
     // Long enough for the large file's answer to have come, had it been left to run.
@@ -283,7 +306,7 @@ test('a superseded check, fix or conversion is never shown; the busy worker is r
     await page.dispatchEvent('#lint-source', 'input');
     await page.waitForFunction(() => /^Read as Claude Desktop: 1000 errors/.test(document.getElementById('lint-status').textContent), null, { timeout: 2 * TIMEOUT });
     await page.click('#apply-fix');
-    await page.fill('#lint-source', small);
+    await paste(page, small);
     await page.waitForFunction(() => /changed before the fixes were ready/.test(document.getElementById('fix-note').textContent));
     await page.waitForFunction((s) => document.getElementById('lint-status').textContent === s, smallStatus);
     await page.waitForTimeout(2000);
@@ -295,7 +318,7 @@ test('a superseded check, fix or conversion is never shown; the busy worker is r
     await page.waitForFunction(() => /^Read as Claude Desktop: 1000 errors/.test(document.getElementById('lint-status').textContent), null, { timeout: 2 * TIMEOUT });
     await page.selectOption('#convert-to', 'codex');
     await page.click('#convert');
-    await page.fill('#lint-source', small);
+    await paste(page, small);
     await page.waitForFunction(() => /changed before the conversion was ready/.test(document.getElementById('flash').textContent));
     await page.waitForTimeout(2000);
     assert.equal(await page.isHidden('#convert-output'), true, 'the outdated conversion was never shown');
