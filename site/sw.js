@@ -6,8 +6,9 @@
 // app shell (index.html, script, stylesheet, icon), the core wasm, the
 // catalog, the lint module and the lint view's worker (assets/lint-worker.
 // <hash>.js, whose request from the page comes here too), each with its
-// SHA-384 Subresource Integrity hash. `version` is a hash of that list, so every deploy that changes any
-// byte gets a new cache and a new sw.js, which the browser installs.
+// SHA-384 Subresource Integrity hash. `version` is a hash of that list, so
+// every deploy that changes any byte gets a new cache and a new sw.js, which
+// the browser installs.
 //
 // Privacy: the only thing ever written to Cache Storage is that list,
 // fetched at install. Nothing is cached at run time, so no user data (a
