@@ -409,6 +409,19 @@ TEST(Fix, PlaceholderSyntaxPerClient) {
   }
 }
 
+// The fuzzer's case (tests/fuzz/regressions/lint/fix-replaced-a-glued-copy-
+// of-the-secret): the value holds the token's characters first as the start
+// of a longer run the scanner rejects (a filler of W's), then the real
+// token. Fix must replace the real one, or a second run finds it again.
+TEST(Fix, ReplacesTheTokenNotAGluedCopyOfIt) {
+  const std::string filler = kToken + "WWWWWWWWWWWWWWWWWWW";
+  const std::string text = "[mcp_servers.s]\ncommand = \"npx\"\nargs = [\"--x=" + filler + "+" + kToken + "+y\"]\n";
+  const FixResult once = Fix(text, Options{"codex"});
+  ASSERT_TRUE(once.ok);
+  EXPECT_NE(once.text.find("--x=" + filler + "+<S_X>+y"), std::string::npos) << once.text;
+  EXPECT_EQ(Fix(once.text, Options{"codex"}).text, once.text);
+}
+
 TEST(Fix, TrailingCommaAndWrongKeysAreRepaired) {
   const FixResult r = Fix("{\n  \"mcpServers\": {\"s\": {\"type\": \"stdio\", \"command\": \"x\"}},\n}\n", Options{"vscode"});
   EXPECT_EQ(r.text, "{\n  \"servers\": {\"s\": {\"type\": \"stdio\", \"command\": \"x\"}},\n}\n");

@@ -151,6 +151,25 @@ std::string_view RuleTitle(std::string_view rule) {
   return "secret";
 }
 
+// Where `secret` stands in `value` as a token of its own: the first
+// occurrence not glued to a letter, digit or '_' on either side (the
+// scanner's edges), else the first occurrence; npos if none. A value can
+// hold the same characters as the start of a longer, rejected run
+// ("ghp_...WWWWWWWW" before the real "ghp_...") and replacing that one
+// would leave the secret in place.
+size_t FindToken(std::string_view value, std::string_view secret) {
+  if (secret.empty()) return std::string_view::npos;
+  const auto word = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  const size_t first = value.find(secret);
+  for (size_t at = first; at != std::string_view::npos; at = value.find(secret, at + 1)) {
+    const size_t end = at + secret.size();
+    if ((at == 0 || !word(value[at - 1])) && (end == value.size() || !word(value[end]))) return at;
+  }
+  return first;
+}
+
 class SecretFixer {
  public:
   explicit SecretFixer(ReadContext* ctx) : ctx_(ctx), owners_(Owners(*ctx)), codex_(ctx), goose_(ctx) {
@@ -177,7 +196,7 @@ class SecretFixer {
     // rewritten as each is replaced, so one run of Fix replaces them all.
     const auto pending = pending_.insert({&node, {index, std::string(node.text)}}).first;
     std::string& value = pending->second.value;
-    const size_t at = secret.empty() ? std::string::npos : value.find(secret);
+    const size_t at = FindToken(value, secret);
     if (at == std::string::npos) {
       value = ref;
     } else {
