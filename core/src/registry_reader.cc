@@ -499,7 +499,9 @@ void Reader::CheckPackage(const Value& v, const Package& p) {
       if (!a.value_hint.empty()) declared.push_back(a.value_hint);
       if (!a.name.empty()) {
         declared.push_back(a.name);
-        declared.push_back(a.name.substr(a.name.find_first_not_of('-')));
+        // "--port" is also {port}; a name of dashes only ("--") has no bare form.
+        const size_t bare = a.name.find_first_not_of('-');
+        if (bare != std::string::npos) declared.push_back(a.name.substr(bare));
       }
     }
   }

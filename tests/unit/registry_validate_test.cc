@@ -301,6 +301,21 @@ TEST(RegistryValidate, PackageVersionLatestPointsAtPackageVersion) {
   EXPECT_EQ(r.diagnostics[0].column, text.find("\"latest\"") + 1);
 }
 
+// Found by the server_json fuzzer (tests/fuzz/regressions/server_json/
+// argument-named-only-dashes): a named argument "--" made the package URL
+// check take substr(npos) of its name, which threw and aborted.
+TEST(RegistryValidate, ArgumentNamedOnlyDashesIsReportedNotACrash) {
+  const std::string text =
+      R"({"name":"io.a/b","description":"d","version":"1.0.0","packages":[{"registryType":"npm","identifier":"x","version":"1.0.0","transport":{"type":"streamable-http","url":"http://localhost:{port}/mcp"},"packageArguments":[{"type":"named","name":"--"}]}]})";
+  const ValidationReport r = ValidateServerJson(text);
+  bool undefined_port = false;
+  for (const Diagnostic& d : r.diagnostics) {
+    undefined_port = undefined_port || (d.rule == "semantic/undefined-variable" &&
+                                        d.pointer == "/packages/0/transport/url");
+  }
+  EXPECT_TRUE(undefined_port) << Describe(r);
+}
+
 TEST(RegistryValidate, EveryValidFixtureHasNoFindings) {
   int seen = 0;
   for (const auto& entry :
