@@ -422,6 +422,32 @@ TEST(Fix, ReplacesTheTokenNotAGluedCopyOfIt) {
   EXPECT_EQ(Fix(once.text, Options{"codex"}).text, once.text);
 }
 
+// The fuzzer's case (tests/fuzz/regressions/lint/env-name-holding-a-secret):
+// an env var whose name holds a token. Goose and Codex hand a secret on by
+// its variable's name; this name is no variable name and holds a secret, so
+// the value gets a placeholder named after the server instead, and neither
+// the token nor its letters reach env_keys, env_vars or the placeholder.
+TEST(Fix, EnvNameHoldingASecretIsNotHandedOnByName) {
+  const std::string name = "A " + kToken + " B";
+  const std::string upper_token = "GHP_QW3ER5TY7UI9OP1AS3DF5GH7JK9LZ2XC4VB6";
+  const struct {
+    const char* client;
+    std::string text;
+  } cases[] = {
+      {"goose", "extensions:\n  s:\n    cmd: npx\n    envs:\n      " + name + ": " + kToken + "x1\n"},
+      {"codex", "[mcp_servers.s]\ncommand = \"npx\"\nenv = { \"" + name + "\" = \"" + kToken + "x1\" }\n"},
+  };
+  for (const auto& c : cases) {
+    const FixResult once = Fix(c.text, Options{c.client});
+    ASSERT_TRUE(once.ok) << c.client;
+    EXPECT_EQ(once.text.find("env_keys"), std::string::npos) << c.client << "\n" << once.text;
+    EXPECT_EQ(once.text.find("env_vars"), std::string::npos) << c.client << "\n" << once.text;
+    EXPECT_NE(once.text.find("<S_SECRET>"), std::string::npos) << c.client << "\n" << once.text;
+    EXPECT_EQ(once.text.find(upper_token), std::string::npos) << c.client << "\n" << once.text;
+    EXPECT_EQ(Fix(once.text, Options{c.client}).text, once.text) << c.client;
+  }
+}
+
 TEST(Fix, TrailingCommaAndWrongKeysAreRepaired) {
   const FixResult r = Fix("{\n  \"mcpServers\": {\"s\": {\"type\": \"stdio\", \"command\": \"x\"}},\n}\n", Options{"vscode"});
   EXPECT_EQ(r.text, "{\n  \"servers\": {\"s\": {\"type\": \"stdio\", \"command\": \"x\"}},\n}\n");

@@ -105,6 +105,9 @@ std::map<const json::Value*, Owner> Owners(const ReadContext& ctx) {
 // name, anything else is named after its server and what it is.
 std::string SecretId(const ReadContext& ctx, const Owner& o) {
   const std::string& server = ctx.entries[o.entry].entry.name;
+  // A name that holds a secret itself must not become the placeholder's
+  // name (nor the env template's): the server's name stands in for it.
+  if (!o.name.empty() && !secrets::Scan(o.name).empty()) return gen::SecretIdFrom(server + "_secret");
   switch (o.kind) {
     case Owner::kEnv:
       return gen::SecretIdFrom(o.name);
@@ -170,6 +173,19 @@ size_t FindToken(std::string_view value, std::string_view secret) {
   return first;
 }
 
+// Whether an env var's name can be handed on by name (Codex env_vars, Goose
+// env_keys): a real variable name ([A-Za-z_][A-Za-z0-9_]*) that holds no
+// secret itself. Otherwise the value gets a placeholder instead; moving such
+// a name would copy a secret into the list (found by the lint fuzzer: a
+// second Fix then replaced it there).
+bool ForwardableName(std::string_view name) {
+  if (name.empty() || (name[0] >= '0' && name[0] <= '9')) return false;
+  for (char c : name) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return secrets::Scan(name).empty();
+}
+
 class SecretFixer {
  public:
   explicit SecretFixer(ReadContext* ctx) : ctx_(ctx), owners_(Owners(*ctx)), codex_(ctx), goose_(ctx) {
@@ -214,14 +230,17 @@ class SecretFixer {
   bool Forward(const Owner& o, const json::Value& node, std::string_view secret, size_t issue) {
     const std::string_view client = ctx_->schema.id;
     if (client == "goose") {
-      if (o.kind != Owner::kEnv || node.text != secret || !goose_.Forward(o.entry, node, o.name, issue)) return false;
+      if (o.kind != Owner::kEnv || node.text != secret || !ForwardableName(o.name) ||
+          !goose_.Forward(o.entry, node, o.name, issue)) {
+        return false;
+      }
       Remember(o, o.name);
       return true;
     }
     if (client != "codex") return false;
     std::string lower;
     for (const char c : o.name) lower.push_back(static_cast<char>(c | 0x20));
-    const bool env = o.kind == Owner::kEnv && node.text == secret;
+    const bool env = o.kind == Owner::kEnv && node.text == secret && ForwardableName(o.name);
     const bool bearer = o.kind == Owner::kHeader && lower == "authorization" &&
                         node.text.size() == secret.size() + 7 && node.text.substr(0, 7) == "Bearer " &&
                         node.text.substr(7) == secret;
