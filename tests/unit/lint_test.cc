@@ -527,6 +527,26 @@ TEST(Convert, EveryPairRoundTripsServersCommandsArgumentsAndEnvNames) {
   }
 }
 
+// The fuzzer's case (tests/fuzz/regressions/lint/duplicate-env-key-to-toml):
+// a key given twice is read once, from its last occurrence (as JSON.parse
+// reads it; the duplicate-key rule reports the other), so the TOML written
+// from it has no duplicate key.
+TEST(Convert, AKeyGivenTwiceIsReadOnceFromItsLastOccurrence) {
+  const std::string text =
+      R"({"mcpServers": {"s": {"command": "npx", "env": {"A": "1"}, "env": {"A": "2", "B": "3"}, "args": ["x"], "args": ["y"]}}})";
+  const ConvertResult r = Convert(text, "claude-desktop", "codex");
+  ASSERT_TRUE(r.ok);
+  EXPECT_NE(r.text.find("A = \"2\""), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("A = \"1\""), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("args = [\"y\"]"), std::string::npos) << r.text;
+  EXPECT_TRUE(Lint(r.text, Options{"codex"}).parsed) << r.text;
+  const ConvertResult dup_in_map =
+      Convert(R"({"mcpServers": {"s": {"command": "npx", "env": {"A": "1", "A": "2"}}}})", "claude-desktop", "codex");
+  ASSERT_TRUE(dup_in_map.ok);
+  EXPECT_TRUE(Lint(dup_in_map.text, Options{"codex"}).parsed) << dup_in_map.text;
+  EXPECT_NE(dup_in_map.text.find("A = \"2\""), std::string::npos) << dup_in_map.text;
+}
+
 TEST(Convert, WarnsForEveryFieldTheTargetCannotHold) {
   const std::string text = "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"cwd\": \"/w\", \"timeout\": 30, "
                            "\"autoApprove\": [\"t\"]}}}";

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 #include <optional>
+#include <unordered_set>
 
 #include "gen/resolve.h"
 #include "lint/reader.h"
@@ -68,6 +69,19 @@ std::string PointerOf(const std::vector<PathStep>& steps, int step) {
     json::AppendPointerToken(&pointer, (*it)->item ? std::to_string((*it)->index) : std::string((*it)->key));
   }
   return pointer;
+}
+
+std::vector<bool> Superseded(const json::Span<json::Member>& members) {
+  std::vector<bool> out(members.size(), false);
+  if (members.size() <= 16) {  // the usual object: no table
+    for (size_t i = 0; i < members.size(); ++i) {
+      for (size_t j = i + 1; j < members.size() && !out[i]; ++j) out[i] = members[i].key == members[j].key;
+    }
+    return out;
+  }
+  std::unordered_set<std::string_view> later;
+  for (size_t i = members.size(); i-- > 0;) out[i] = !later.insert(members[i].key).second;
+  return out;
 }
 
 bool HasMember(const json::Value& object, std::string_view key) {
@@ -250,7 +264,9 @@ class EntryReader {
     re.member = member;
     std::optional<TransportKind> typed, url_kind;
     const json::Value* type_node = nullptr;
+    const std::vector<bool> superseded = Superseded(v.members);
     for (const json::Member& m : v.members) {
+      if (superseded[static_cast<size_t>(&m - v.members.begin())]) continue;
       const std::string p = Pointer(pointer, m.key);
       // `key` is how the member is read: its own name, or the client's name
       // for it when Fix will rename it (so what it holds is checked, and
@@ -352,7 +368,9 @@ class EntryReader {
                   m.value, p);
       return;
     }
+    const std::vector<bool> superseded = Superseded(m.value.members);
     for (const json::Member& e : m.value.members) {
+      if (superseded[static_cast<size_t>(&e - m.value.members.begin())]) continue;
       const std::string ep = Pointer(p, e.key);
       if (!e.value.is_string()) {
         ctx_->AddAt("schema/wrong-type", Severity::kError,

@@ -183,6 +183,12 @@ struct PathStep {
 };
 std::string PointerOf(const std::vector<PathStep>& steps, int step);
 
+/// Per member: whether a later member has the same key. A key given twice
+/// is read once, from its last occurrence, as JSON.parse and most clients
+/// read it (schema/duplicate-key reports the other); reading both would
+/// give convert two variables of one name, which TOML, for one, refuses.
+std::vector<bool> Superseded(const json::Span<json::Member>& members);
+
 /// Whether `object` is an object with a member `key`.
 bool HasMember(const json::Value& object, std::string_view key);
 
