@@ -212,20 +212,26 @@ export default async function createLintModule(args) {
 `;
 }
 
+// What the page's bundle and the lint worker's bundle share: one minified
+// ES module held in memory. The facade reads files with node:fs only under
+// Node (never in a page), so node:* stays external.
+const BUNDLE_OPTIONS = {
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: TARGET,
+  legalComments: 'none',
+  charset: 'utf8',
+  write: false,
+  logLevel: 'silent',
+  external: ['node:*'],
+};
+
 async function bundleScript(mode, site) {
   const entry = mode === 'site' ? "import './app.js';\nimport './sw-register.js';\n" : "import './app.js';\n";
   const result = await esbuild.build({
+    ...BUNDLE_OPTIONS,
     stdin: { contents: entry, resolveDir: SITE, sourcefile: 'entry.js', loader: 'js' },
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    target: TARGET,
-    legalComments: 'none',
-    charset: 'utf8',
-    write: false,
-    logLevel: 'silent',
-    // The facade reads files with node:fs only under Node (never in a page).
-    external: ['node:*'],
     plugins: [packagePlugin(mode, site)],
     // The Lint view's worker (site/lint.js): its file and hash; none in the
     // single file, which runs the lint on the page.
@@ -241,16 +247,8 @@ async function bundleScript(mode, site) {
  */
 async function bundleWorker(site) {
   const result = await esbuild.build({
+    ...BUNDLE_OPTIONS,
     entryPoints: [path.join(SITE, 'lint-worker.js')],
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    target: TARGET,
-    legalComments: 'none',
-    charset: 'utf8',
-    write: false,
-    logLevel: 'silent',
-    external: ['node:*'],
     plugins: [packagePlugin('worker', site)],
   }).catch((err) => fail(`bundling site/lint-worker.js failed:\n${err.message}`));
   return result.outputFiles[0].text;
