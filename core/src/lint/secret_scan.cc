@@ -495,23 +495,15 @@ bool IsTemplate(std::string_view v) {
   return false;
 }
 
-// Runs of one character (xxxxxxxx, 00000000) and ascending runs (abcdefgh,
-// 12345678) of 8 or more; "***" and "..." are masks and truncations.
-bool HasFillerRun(std::string_view v, bool may_hold_mask) {
-  size_t same = 1, ascending = 1;
-  for (size_t i = 1; i < v.size(); ++i) {
-    same = v[i] == v[i - 1] ? same + 1 : 1;
-    const bool next = IsIdentChar(v[i]) && v[i] == v[i - 1] + 1;
-    ascending = next ? ascending + 1 : 1;
-    if (same >= 8 || ascending >= 8) return true;
-  }
-  return may_hold_mask && (v.find("***") != std::string_view::npos ||
-         v.find("...") != std::string_view::npos ||
-         v.find("\xE2\x80\xA6") != std::string_view::npos);  // "…"
+// "***", "..." and "…": masked or truncated text.
+bool HasMask(std::string_view v) {
+  return v.find("***") != std::string_view::npos || v.find("...") != std::string_view::npos ||
+         v.find("\xE2\x80\xA6") != std::string_view::npos;
 }
 
 // Whether `lower` (lower case) holds a marker of example text. One pass:
-// at each byte only the markers starting with it are compared.
+// a bitmap of the markers' first two bytes rules out nearly every position
+// (tokens are random text), and only the rest are compared.
 bool HasFakeMarker(std::string_view lower) {
   static constexpr std::string_view kFakeMarkers[] = {
       "example",   "redacted",   "placeholder", "changeme",  "change_me",
@@ -520,14 +512,18 @@ bool HasFakeMarker(std::string_view lower) {
       "yourtoken", "yoursecret", "yourpass",    "insert_",   "insert-",
       "_here",     "-here",      "notreal",     "not_real",  "not-real",
       "xxxxx"};
-  static const auto* const by_first_byte = [] {
-    auto* table = new std::array<std::vector<std::string_view>, 256>;
-    for (std::string_view marker : kFakeMarkers) (*table)[static_cast<unsigned char>(marker[0])].push_back(marker);
-    return table;
+  static const auto* const starts = [] {
+    auto* bits = new std::bitset<1 << 16>;
+    for (std::string_view marker : kFakeMarkers) {
+      bits->set(PairKey(static_cast<unsigned char>(marker[0]), static_cast<unsigned char>(marker[1])));
+    }
+    return bits;
   }();
-  for (size_t i = 0; i < lower.size(); ++i) {
-    for (std::string_view marker : (*by_first_byte)[static_cast<unsigned char>(lower[i])]) {
-      if (lower.compare(i, marker.size(), marker) == 0) return true;
+  for (size_t i = 0; i + 1 < lower.size(); ++i) {
+    if (!(*starts)[PairKey(static_cast<unsigned char>(lower[i]), static_cast<unsigned char>(lower[i + 1]))]) continue;
+    const std::string_view rest = lower.substr(i);
+    for (std::string_view marker : kFakeMarkers) {
+      if (rest.substr(0, marker.size()) == marker) return true;
     }
   }
   return false;
@@ -575,25 +571,50 @@ bool IsBasicCredential(std::string_view b64) {
   return !IsPlaceholder(std::string_view(decoded).substr(colon + 1));
 }
 
+// c log2 c for c < 256, the counts every token has: entropy then takes
+// one log2 per call instead of one per distinct byte.
+const std::array<double, 256>& CLog2CTable() {
+  static const auto* const table = [] {
+    auto* t = new std::array<double, 256>;
+    for (size_t k = 0; k < t->size(); ++k) (*t)[k] = k < 2 ? 0 : static_cast<double>(k) * std::log2(k);
+    return t;
+  }();
+  return *table;
+}
+double CLog2C(const std::array<double, 256>& table, uint32_t c) {
+  return c < table.size() ? table[c] : c * std::log2(c);
+}
+
 // A PEM block whose body has at least 64 base64 characters with the entropy
-// of key material (JSON "\n" escapes are not body).
+// of key material (JSON "\n" escapes are not body). The body is counted in
+// place: a key is kilobytes, and this runs on every one found.
 bool IsPemKey(std::string_view block) {
   const size_t header_end = block.find("-----", 5);
-  const size_t footer = block.rfind("-----END");
+  // The first END: PEM_BODY holds no "--".
+  const size_t footer = block.find("-----END", header_end == std::string_view::npos ? block.size() : header_end + 5);
   if (header_end == std::string_view::npos ||
       footer == std::string_view::npos || footer <= header_end) {
     return false;
   }
-  std::string body;
+  std::array<uint32_t, 256> counts{};
+  size_t body = 0;
   for (size_t i = header_end + 5; i < footer; ++i) {
     const unsigned char c = static_cast<unsigned char>(block[i]);
     if (c == '\\') {
       ++i;  // "\n", "\r" in JSON strings
     } else if (IsBase64Char(c)) {
-      body.push_back(static_cast<char>(c));
+      ++counts[c];
+      ++body;
     }
   }
-  return body.size() >= 64 && ShannonEntropy(body) >= 4.5;
+  static constexpr std::string_view kBase64Alphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  if (body < 64) return false;
+  // Entropy: log2 n - (sum c log2 c) / n.
+  const auto& table = CLog2CTable();
+  double sum = 0;
+  for (unsigned char c : kBase64Alphabet) sum += CLog2C(table, counts[c]);
+  return std::log2(static_cast<double>(body)) - sum / static_cast<double>(body) >= 4.5;
 }
 
 bool PassesCheck(Check check, std::string_view secret) {
@@ -742,23 +763,15 @@ bool NamesSecret(std::string_view key) {
 
 double ShannonEntropy(std::string_view s) {
   if (s.empty()) return 0;
-  // H = -sum p log2 p with p = c / n, computed as log2 n - (sum c log2 c) / n
-  // with c log2 c from a table: one log2 per call instead of one per
-  // distinct byte.
-  static const auto* const c_log2_c = [] {
-    auto* table = new std::array<double, 256>;
-    for (size_t c = 0; c < table->size(); ++c) (*table)[c] = c < 2 ? 0 : static_cast<double>(c) * std::log2(c);
-    return table;
-  }();
+  // H = -sum p log2 p with p = c / n, computed as log2 n - (sum c log2 c) / n.
   // Zero between calls: the loop below resets every count it reads, so the
   // 1 KB table is not cleared on each call.
   thread_local std::array<uint32_t, 256> counts{};
   for (unsigned char c : s) ++counts[c];
+  const auto& table = CLog2CTable();
   double sum = 0;
   for (unsigned char c : s) {  // each distinct byte once: its count is reset
-    const uint32_t count = counts[c];
-    if (count == 0) continue;
-    sum += count < c_log2_c->size() ? (*c_log2_c)[count] : count * std::log2(count);
+    sum += CLog2C(table, counts[c]);
     counts[c] = 0;
   }
   const double n = static_cast<double>(s.size());
@@ -792,11 +805,25 @@ std::vector<Finding> Scan(std::string_view text) {
   const re2::StringPiece input(text.data(), text.size());
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::vector<Match> matches;
-  // Per rule: where its next match may start, and how many it kept.
-  // Reused across calls (most calls scan one small file): no allocation.
+  // Per rule: where its next match may start, and how many it kept. Zero
+  // between calls, kept across them (most calls scan one small file): only
+  // the rules a call touched are reset, when it returns.
   thread_local std::vector<size_t> next, accepted;
-  next.assign(specs.size(), 0);
-  accepted.assign(specs.size(), 0);
+  thread_local std::vector<int> touched;
+  if (next.size() != specs.size()) {
+    next.assign(specs.size(), 0);
+    accepted.assign(specs.size(), 0);
+  }
+  struct ResetTouched {
+    ~ResetTouched() {
+      for (int r : touched) next[static_cast<size_t>(r)] = accepted[static_cast<size_t>(r)] = 0;
+      touched.clear();
+    }
+  } reset_touched;
+  // No match starts before this: the end of the last private key reported.
+  // Its body is key material: tokens in it are the key, not findings of
+  // their own (and would lose to the longer key below).
+  size_t skip_to = 0;
   re2::StringPiece groups[2];
   // A match of rule r in groups[]: kept if its right edge and checks pass
   // (the left edge was checked before matching); next[r] moves past it.
@@ -806,6 +833,7 @@ std::vector<Finding> Scan(std::string_view text) {
     const size_t start = static_cast<size_t>(groups[0].data() - text.data());
     const size_t end = start + groups[0].size();
     size_t& pos = next[static_cast<size_t>(r)];
+    if (pos == 0) touched.push_back(r);
     pos = start + 1;
     if (secret_piece.data() == nullptr || secret_piece.empty() ||
         (end < text.size() && !EdgeAllows(spec.right, bytes[end]))) {
@@ -817,11 +845,13 @@ std::vector<Finding> Scan(std::string_view text) {
       matches.push_back({offset, secret.size(), r});
       ++accepted[static_cast<size_t>(r)];
       pos = std::max(offset + secret.size(), pos);
+      if (spec.check == Check::kPem) skip_to = std::max(skip_to, offset + secret.size());
     }
   };
   // Tries rule r at `start`, where its match must begin.
   const auto try_at = [&](int r, size_t start) {
     const size_t ri = static_cast<size_t>(r);
+    if (start < skip_to) return false;
     if (start > 0 && !m.left_allowed[static_cast<size_t>(specs[ri].left)][bytes[start - 1]]) return false;
     // The first bytes against the rule's shape: most tries end here.
     const auto& shape = m.shape[ri];
@@ -842,7 +872,7 @@ std::vector<Finding> Scan(std::string_view text) {
   const uint32_t* const pair_used = m.pair_used.data();
   const uint16_t* const bucket_of_pair = m.bucket_of_pair.data();
   for (size_t i = NextTrigger(pair_used, bucket_of_pair, bytes, 0, text.size(), &bucket); i < text.size();
-       i = NextTrigger(pair_used, bucket_of_pair, bytes, i + 1, text.size(), &bucket)) {
+       i = NextTrigger(pair_used, bucket_of_pair, bytes, std::max(i + 1, skip_to), text.size(), &bucket)) {
     const uint64_t word = i + 8 <= text.size() ? Load8Fast(bytes + i) : Load8(text, i);
     for (const Trigger& t : m.buckets[bucket]) {
       const size_t ri = static_cast<size_t>(t.rule);
@@ -864,6 +894,7 @@ std::vector<Finding> Scan(std::string_view text) {
            m.re[ri]->Match(input, next[ri], text.size(), RE2::UNANCHORED, groups, 2)) {
       const size_t start = static_cast<size_t>(groups[0].data() - text.data());
       if (start > 0 && !EdgeAllows(specs[ri].left, bytes[start - 1])) {
+        if (next[ri] == 0) touched.push_back(r);
         next[ri] = start + 1;
       } else {
         take(r);
@@ -872,35 +903,46 @@ std::vector<Finding> Scan(std::string_view text) {
   }
 
   // Overlaps: the longest wins, then the most specific, then table order.
-  std::sort(matches.begin(), matches.end(),
-            [&](const Match& a, const Match& b) {
-              if (a.length != b.length) return a.length > b.length;
-              const int sa = specs[a.rule].specificity;
-              const int sb = specs[b.rule].specificity;
-              if (sa != sb) return sa > sb;
-              if (a.rule != b.rule) return a.rule < b.rule;
-              return a.offset < b.offset;
-            });
-  std::map<size_t, Match> kept;  // by offset; intervals never overlap
-  for (const Match& match : matches) {
-    const size_t end = match.offset + match.length;
-    auto after = kept.lower_bound(match.offset);
-    if (after != kept.end() && after->first < end) continue;
-    if (after != kept.begin()) {
-      const Match& prev = std::prev(after)->second;
-      if (prev.offset + prev.length > match.offset) continue;
+  // Matches are found in about text order and seldom overlap: when sorting
+  // them by offset shows none does, all are kept as they are.
+  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.offset < b.offset; });
+  bool overlap = false;
+  for (size_t k = 1; k < matches.size() && !overlap; ++k) {
+    overlap = matches[k].offset < matches[k - 1].offset + matches[k - 1].length;
+  }
+  if (overlap) {
+    std::sort(matches.begin(), matches.end(), [&](const Match& a, const Match& b) {
+      if (a.length != b.length) return a.length > b.length;
+      const int sa = specs[a.rule].specificity;
+      const int sb = specs[b.rule].specificity;
+      if (sa != sb) return sa > sb;
+      if (a.rule != b.rule) return a.rule < b.rule;
+      return a.offset < b.offset;
+    });
+    std::map<size_t, Match> kept;  // by offset; intervals never overlap
+    for (const Match& match : matches) {
+      const size_t end = match.offset + match.length;
+      auto after = kept.lower_bound(match.offset);
+      if (after != kept.end() && after->first < end) continue;
+      if (after != kept.begin()) {
+        const Match& prev = std::prev(after)->second;
+        if (prev.offset + prev.length > match.offset) continue;
+      }
+      kept.emplace(match.offset, match);
     }
-    kept.emplace(match.offset, match);
+    matches.clear();
+    for (const auto& entry : kept) matches.push_back(entry.second);
   }
 
   std::vector<Finding> findings;
-  for (const auto& [offset, match] : kept) {
+  findings.reserve(std::min(matches.size(), kMaxFindings));
+  for (const Match& match : matches) {
     if (findings.size() == kMaxFindings) break;
     Finding finding;
     finding.rule = "secret/" + std::string(specs[match.rule].id);
-    finding.offset = offset;
+    finding.offset = match.offset;
     finding.length = match.length;
-    finding.masked = Mask(text.substr(offset, match.length));
+    finding.masked = Mask(text.substr(match.offset, match.length));
     findings.push_back(std::move(finding));
   }
   return findings;
@@ -943,12 +985,25 @@ std::string Mask(std::string_view secret) {
   // Code points; each malformed byte counts as one.
   std::array<std::pair<size_t, size_t>, 4> first;  // (offset, bytes) of 4
   size_t count = 0;
-  for (const unsigned char* q = p; q < end; ++count) {
+  const unsigned char* q = p;
+  for (; q < end && count < first.size(); ++count) {
     size_t len = *q < 0x80 ? 1 : utf8::SequenceLength(q, end);
     const bool valid = len != 0;
     if (!valid) len = 1;
-    if (count < first.size()) first[count] = {valid ? static_cast<size_t>(q - p) : SIZE_MAX, len};
+    first[count] = {valid ? static_cast<size_t>(q - p) : SIZE_MAX, len};
     q += len;
+  }
+  // The rest is only counted, ASCII 8 bytes at a time (a PEM key is
+  // kilobytes of it).
+  while (q < end) {
+    if (end - q >= 8 && (Load8Fast(q) & 0x8080808080808080U) == 0) {
+      q += 8;
+      count += 8;
+      continue;
+    }
+    const size_t len = *q < 0x80 ? 1 : utf8::SequenceLength(q, end);
+    q += len == 0 ? 1 : len;
+    ++count;
   }
   std::string out;
   if (count >= kMaskRevealMinLength) {
@@ -980,9 +1035,11 @@ bool IsPlaceholder(std::string_view value) {
   }
   v = SkipAuthScheme(v);
   if (v.empty()) return true;
-  // One pass: the value in lower case (on the stack when short), and
-  // whether it has a character a template or a mask needs; most tokens
-  // have neither, and skip those searches.
+  // One pass: the value in lower case (on the stack when short), whether
+  // it has a character a template or a mask needs (most tokens have
+  // neither, and skip those searches), and its filler runs: one character
+  // repeated (xxxxxxxx, 00000000) or ascending (abcdefgh, 12345678), 8 or
+  // more, or one character throughout ("xxx", "000").
   char stack[128];
   std::string heap;
   char* buffer = stack;
@@ -990,13 +1047,20 @@ bool IsPlaceholder(std::string_view value) {
     heap.resize(v.size());
     buffer = heap.data();
   }
-  bool template_char = false, mask_char = false;
+  bool template_char = false, mask_char = false, filler = false;
+  size_t same = 1, ascending = 1;
   for (size_t i = 0; i < v.size(); ++i) {
     const char c = v[i];
     buffer[i] = Lower(c);
     template_char |= c == '$' || c == '{' || c == '<' || c == '%' || c == '[';
     mask_char |= c == '*' || c == '.' || c == '\xE2';  // "***", "...", "…"
+    if (i > 0) {
+      same = c == v[i - 1] ? same + 1 : 1;
+      ascending = IsIdentChar(c) && c == v[i - 1] + 1 ? ascending + 1 : 1;
+      filler |= same >= 8 || ascending >= 8;
+    }
   }
+  if (filler || (v.size() >= 3 && same == v.size())) return true;
   if (template_char && IsTemplate(v)) return true;
   const std::string_view lower(buffer, v.size());
   // Whole values that are words, not credentials.
@@ -1012,11 +1076,7 @@ bool IsPlaceholder(std::string_view value) {
   }
   if (HasFakeMarker(lower)) return true;
   if (lower.substr(0, 4) == "your") return true;  // "YourApiKey", "YOURKEY"
-  if (v.size() >= 3 &&
-      std::all_of(v.begin(), v.end(), [&](char c) { return c == v[0]; })) {
-    return true;  // "xxx", "000", "***"
-  }
-  return HasFillerRun(v, mask_char);
+  return mask_char && HasMask(v);
 }
 
 }  // namespace secrets
