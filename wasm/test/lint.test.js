@@ -226,6 +226,22 @@ test('scanSecrets reports positions and masks, never the token', () => {
   assert.ok(!JSON.stringify(found).includes(TOKEN));
 });
 
+test('scanSecrets: line and column of every finding, counted in code points after multibyte text', () => {
+  // Two findings on one line after non-ASCII text, one after blank lines,
+  // one on the last line: each position is checked against one computed
+  // here from the UTF-8 bytes before its offset.
+  const text = `é ☃ ${TOKEN} 𝄞 ${TOKEN.replace('ghp_', 'gho_')}\n\n\nkey: ${TOKEN}\n  ⚠ ${TOKEN}`;
+  const bytes = Buffer.from(text, 'utf8');
+  const found = mcp.scanSecrets(text);
+  assert.equal(found.length, 4);
+  for (const f of found) {
+    const before = bytes.subarray(0, f.offset).toString('utf8');
+    const lines = before.split('\n');
+    assert.deepEqual([f.line, f.column], [lines.length, [...lines.at(-1)].length + 1], JSON.stringify(f));
+    assert.equal(bytes.subarray(f.offset, f.offset + f.length).toString('utf8').slice(4), TOKEN.slice(4));
+  }
+});
+
 // ---- CLI ---------------------------------------------------------------
 
 test('CLI lint: exit codes, formats, never the token', () => {

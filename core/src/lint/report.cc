@@ -1,6 +1,8 @@
 // Lint output: JSON (DESIGN.md's contract), text (one finding per line, as
 // compilers print them) and SARIF 2.1.0 (OASIS; what GitHub code scanning
 // uploads: docs.github.com "SARIF support for code scanning").
+#include <charconv>
+#include <cstring>
 #include <map>
 
 #include "gen/emit.h"
@@ -227,16 +229,59 @@ std::string ReportToSarif(const Report& report, std::string_view file) {
   return out;
 }
 
+namespace {
+
+// Line and column of offsets asked for in increasing order, read forward
+// from the last one: scanSecrets answers for many small texts with a
+// finding or two each, where indexing every line first costs more.
+class ForwardPositions {
+ public:
+  explicit ForwardPositions(std::string_view text) : text_(text) {}
+  json::Position At(size_t offset) {
+    offset = std::min(offset, text_.size());
+    if (offset < at_.offset) at_ = json::Position{};  // out of order: from the start
+    const char* const data = text_.data();
+    size_t from = at_.offset;
+    for (const void* nl; from < offset && (nl = std::memchr(data + from, '\n', offset - from)) != nullptr;) {
+      from = static_cast<size_t>(static_cast<const char*>(nl) - data) + 1;
+      ++at_.line;
+      at_.column = 1;
+    }
+    for (size_t i = from; i < offset; ++i) at_.column += (data[i] & 0xC0) != 0x80;
+    at_.offset = static_cast<uint32_t>(offset);
+    return at_;
+  }
+
+ private:
+  std::string_view text_;
+  json::Position at_;
+};
+
+// ,"key":n
+void AppendNumber(std::string* out, std::string_view key, size_t n) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out->push_back(',');
+  json::AppendQuoted(out, key);
+  out->push_back(':');
+  out->append(digits, static_cast<size_t>(end - digits));
+}
+
+}  // namespace
+
 std::string SecretsToJson(std::string_view text) {
-  const LineIndex lines(text);
+  ForwardPositions positions(text);  // findings come in text order
   std::string out = "[";
   for (const secrets::Finding& f : secrets::Scan(text)) {
-    const json::Position at = lines.At(f.offset);
+    const json::Position at = positions.At(f.offset);
     if (out.size() > 1) out += ',';
     out += '{';
     Str(&out, "rule", f.rule);
-    out += ",\"line\":" + std::to_string(at.line) + ",\"column\":" + std::to_string(at.column) +
-           ",\"offset\":" + std::to_string(f.offset) + ",\"length\":" + std::to_string(f.length) + ",";
+    AppendNumber(&out, "line", at.line);
+    AppendNumber(&out, "column", at.column);
+    AppendNumber(&out, "offset", f.offset);
+    AppendNumber(&out, "length", f.length);
+    out += ',';
     Str(&out, "masked", f.masked);
     out += '}';
   }

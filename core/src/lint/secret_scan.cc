@@ -273,21 +273,28 @@ uint64_t Load8Fast(const unsigned char* p) {
 // The first i >= from where the pair of bytes at i has a bucket (stored in
 // *bucket), or n. A function of its own so that its few variables stay in
 // registers: this loop reads every byte of the text.
-// Most pairs trigger nothing: an 8 KB bitmap of the pairs that do (it
-// stays in the L1 cache, as the 128 KB bucket table would not) is read
-// first.
-size_t NextTrigger(const uint32_t* pair_used, const uint16_t* bucket_of_pair, const unsigned char* bytes,
+// Most pairs trigger nothing: a byte per pair tells which do. It is 64 KB,
+// but text touches few of its lines (printable ASCII pairs: 95 rows of 95
+// bytes, about 12 KB), and a byte is read with one load where a bit needs
+// shifts and masks.
+size_t NextTrigger(const uint8_t* pair_used, const uint16_t* bucket_of_pair, const unsigned char* bytes,
                    size_t from, size_t n, uint16_t* bucket) {
   // PairKey(b[i], b[i+1]) is the little-endian 16-bit word at i.
-  const auto key_at = [bytes](size_t i) {
-    uint16_t key;
-    std::memcpy(&key, bytes + i, sizeof key);
-    return key;
-  };
-  const auto used = [pair_used](uint16_t key) { return pair_used[key >> 5] >> (key & 31) & 1; };
-  for (size_t i = from; i + 1 < n; ++i) {
-    const uint16_t key = key_at(i);
-    if (used(key) != 0) {
+  size_t i = from;
+  // Four pairs a step, one branch for the four, while a word can be read.
+  for (; i + 8 <= n; i += 4) {
+    const uint64_t w = Load8Fast(bytes + i);
+    const unsigned hits = pair_used[w & 0xFFFF] | pair_used[(w >> 8) & 0xFFFF] << 1 |
+                          pair_used[(w >> 16) & 0xFFFF] << 2 | pair_used[(w >> 24) & 0xFFFF] << 3;
+    if (hits != 0) {
+      i += static_cast<size_t>(__builtin_ctz(hits));
+      *bucket = bucket_of_pair[PairKey(bytes[i], bytes[i + 1])];
+      return i;
+    }
+  }
+  for (; i + 1 < n; ++i) {
+    const size_t key = PairKey(bytes[i], bytes[i + 1]);
+    if (pair_used[key] != 0) {
       *bucket = bucket_of_pair[key];
       return i;
     }
@@ -325,7 +332,7 @@ struct Matchers {
   // Per pair (PairKey): index into buckets, 0 for none. Rules sharing the
   // same set of pairs share a bucket.
   std::vector<uint16_t> bucket_of_pair = std::vector<uint16_t>(1 << 16, 0);
-  std::vector<uint32_t> pair_used = std::vector<uint32_t>((1 << 16) / 32, 0);  // bit per pair
+  std::vector<uint8_t> pair_used = std::vector<uint8_t>(1 << 16, 0);  // 1: the pair has a bucket
   std::vector<std::vector<Trigger>> buckets = {{}};
   std::vector<int> walked;  // rules with no pairs: RE2 walks the whole text
   EdgeTable left_allowed;
@@ -400,7 +407,7 @@ const Matchers& GetMatchers() {
       auto [it, added] = bucket_of_set.emplace(set, static_cast<uint16_t>(m->buckets.size()));
       if (added) m->buckets.push_back(std::move(triggers));
       m->bucket_of_pair[key] = it->second;
-      m->pair_used[key >> 5] |= uint32_t{1} << (key & 31);
+      m->pair_used[key] = 1;
     }
     return m;
   }();
@@ -427,6 +434,33 @@ bool IsIdentChar(char c) {
          (c >= '0' && c <= '9') || c == '_';
 }
 
+// What the per-byte loops of IsPlaceholder and IsPemKey ask of a byte, in
+// one load. They read every byte of every candidate (kilobytes per PEM key).
+enum CharClass : uint8_t {
+  kTemplateChar = 1,  // $ { < % [: a template may hold it
+  kMaskChar = 2,      // * . and the first byte of "…": a mask may
+  kIdentByte = 4,     // IsIdentChar
+  kBase64Byte = 8,    // IsBase64Char
+  kUpperByte = 16,    // A-Z
+};
+const std::array<uint8_t, 256>& CharClasses() {
+  static const auto* const table = [] {
+    auto* t = new std::array<uint8_t, 256>{};
+    for (int i = 0; i < 256; ++i) {
+      const auto c = static_cast<unsigned char>(i);
+      uint8_t cls = 0;
+      if (c == '$' || c == '{' || c == '<' || c == '%' || c == '[') cls |= kTemplateChar;
+      if (c == '*' || c == '.' || c == 0xE2) cls |= kMaskChar;
+      if (IsIdentChar(static_cast<char>(c))) cls |= kIdentByte;
+      if (IsBase64Char(c)) cls |= kBase64Byte;
+      if (c >= 'A' && c <= 'Z') cls |= kUpperByte;
+      (*t)[c] = cls;
+    }
+    return t;
+  }();
+  return *table;
+}
+
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
@@ -443,6 +477,8 @@ std::string_view TrimSpace(std::string_view s) {
 
 // "Bearer x" -> "x" (also Basic, Token, Bot); anything else unchanged.
 std::string_view SkipAuthScheme(std::string_view s) {
+  // Every scheme starts with b or t: most values need no search for a space.
+  if (s.empty() || ((s[0] | 0x20) != 'b' && (s[0] | 0x20) != 't')) return s;
   const size_t space = s.find(' ');
   if (space == std::string_view::npos) return s;
   const std::string_view scheme = s.substr(0, space);
@@ -598,13 +634,14 @@ bool IsPemKey(std::string_view block) {
   }
   std::array<uint32_t, 256> counts{};
   size_t body = 0;
+  const auto& classes = CharClasses();
   for (size_t i = header_end + 5; i < footer; ++i) {
     const unsigned char c = static_cast<unsigned char>(block[i]);
-    if (c == '\\') {
-      ++i;  // "\n", "\r" in JSON strings
-    } else if (IsBase64Char(c)) {
+    if (classes[c] & kBase64Byte) {
       ++counts[c];
       ++body;
+    } else if (c == '\\') {
+      ++i;  // "\n", "\r" in JSON strings
     }
   }
   static constexpr std::string_view kBase64Alphabet =
@@ -869,7 +906,7 @@ std::vector<Finding> Scan(std::string_view text) {
 
   // The one pass: every pair of adjacent bytes looked up in the table.
   uint16_t bucket = 0;
-  const uint32_t* const pair_used = m.pair_used.data();
+  const uint8_t* const pair_used = m.pair_used.data();
   const uint16_t* const bucket_of_pair = m.bucket_of_pair.data();
   for (size_t i = NextTrigger(pair_used, bucket_of_pair, bytes, 0, text.size(), &bucket); i < text.size();
        i = NextTrigger(pair_used, bucket_of_pair, bytes, std::max(i + 1, skip_to), text.size(), &bucket)) {
@@ -1047,21 +1084,24 @@ bool IsPlaceholder(std::string_view value) {
     heap.resize(v.size());
     buffer = heap.data();
   }
-  bool template_char = false, mask_char = false, filler = false;
+  const auto& classes = CharClasses();
+  uint8_t seen = 0;  // CharClass bits of all bytes
+  bool filler = false;
   size_t same = 1, ascending = 1;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(v.data());
   for (size_t i = 0; i < v.size(); ++i) {
-    const char c = v[i];
-    buffer[i] = Lower(c);
-    template_char |= c == '$' || c == '{' || c == '<' || c == '%' || c == '[';
-    mask_char |= c == '*' || c == '.' || c == '\xE2';  // "***", "...", "…"
+    const unsigned char c = bytes[i];
+    const uint8_t cls = classes[c];
+    seen |= cls;
+    buffer[i] = static_cast<char>(cls & kUpperByte ? c | 0x20 : c);
     if (i > 0) {
-      same = c == v[i - 1] ? same + 1 : 1;
-      ascending = IsIdentChar(c) && c == v[i - 1] + 1 ? ascending + 1 : 1;
+      same = c == bytes[i - 1] ? same + 1 : 1;
+      ascending = (cls & kIdentByte) && c == bytes[i - 1] + 1 ? ascending + 1 : 1;
       filler |= same >= 8 || ascending >= 8;
     }
   }
   if (filler || (v.size() >= 3 && same == v.size())) return true;
-  if (template_char && IsTemplate(v)) return true;
+  if ((seen & kTemplateChar) && IsTemplate(v)) return true;
   const std::string_view lower(buffer, v.size());
   // Whole values that are words, not credentials.
   static constexpr std::string_view kFakeValues[] = {
@@ -1076,7 +1116,7 @@ bool IsPlaceholder(std::string_view value) {
   }
   if (HasFakeMarker(lower)) return true;
   if (lower.substr(0, 4) == "your") return true;  // "YourApiKey", "YOURKEY"
-  return mask_char && HasMask(v);
+  return (seen & kMaskChar) && HasMask(v);  // "***", "...", "…"
 }
 
 }  // namespace secrets
