@@ -451,16 +451,58 @@ TEST(SecretScan, EveryRuleCompiles) {
 // Scan tries a rule only where one of its leading pairs of bytes (or its
 // anchor) occurs. Every rule must have such pairs, and few enough that they
 // stay rare in text: a rule starting with a broad class (32 hex digits)
-// names an Anchor instead, or it would be tried at nearly every word.
+// names an Anchor instead, or it would be tried at nearly every word. A rule
+// starting with a few bytes that never starts inside a word ([MNO] of a
+// Discord token) is triggered by the byte on its left and its first byte:
+// its left edge must then rule out letters and digits.
 TEST(SecretScan, EveryRuleIsTriggeredByFewPairs) {
-  const std::vector<size_t> counts = TriggerPairCounts();
-  ASSERT_EQ(counts.size(), RuleSpecs().size());
-  for (size_t i = 0; i < counts.size(); ++i) {
-    EXPECT_GT(counts[i], 0u) << RuleSpecs()[i].id << " would be walked through the whole text";
-    // The broadest today: Discord's [MNO][A-Za-z0-9_-], 3 x 64 pairs. 32 hex
-    // digits would be 256.
-    EXPECT_LE(counts[i], 200u) << RuleSpecs()[i].id << " starts too broadly: give it an Anchor";
+  const std::vector<RuleTrigger> triggers = RuleTriggers();
+  ASSERT_EQ(triggers.size(), RuleSpecs().size());
+  size_t after_edge = 0;
+  for (size_t i = 0; i < triggers.size(); ++i) {
+    const RuleSpec& spec = RuleSpecs()[i];
+    EXPECT_GT(triggers[i].pairs, 0u) << spec.id << " would be walked through the whole text";
+    if (triggers[i].after_edge) {
+      ++after_edge;
+      EXPECT_TRUE(spec.left != Edge::kNone && spec.left != Edge::kDigit) << spec.id;
+      // At most 6 first bytes after one of the ~190 bytes an edge allows.
+      EXPECT_LE(triggers[i].pairs, 6u * 256) << spec.id;
+    } else {
+      // The broadest: 32 hex digits would be 256.
+      EXPECT_LE(triggers[i].pairs, 200u) << spec.id << " starts too broadly: give it an Anchor";
+    }
   }
+  // Discord's [MNO], AWS key ids' A, Twilio's SK: upper-case starts, whose
+  // first two bytes are common inside words.
+  EXPECT_EQ(after_edge, 3u);
+  for (size_t i = 0; i < triggers.size(); ++i) {
+    const std::string_view id = RuleSpecs()[i].id;
+    if (id == "discord-bot-token" || id == "aws-access-key-id") EXPECT_TRUE(triggers[i].after_edge) << id;
+  }
+}
+
+// A rule triggered by the byte on its left still finds a match with no
+// byte on its left (offset 0), and one that ends the text.
+TEST(SecretScan, EdgeTriggeredRulesMatchAtTheEdgesOfTheText) {
+  const std::string discord = std::string("MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.") + "ZnCjm1XVW7vRze4b7Cq4se7kKWs";
+  const std::string aws = std::string("AKIA") + "QYLPMN5HHHFPZAM2";
+  for (const std::string& token : {discord, aws}) {
+    const auto at_start = Scan(token + " rest");
+    ASSERT_EQ(at_start.size(), 1u) << token.substr(0, 4);
+    EXPECT_EQ(at_start[0].offset, 0u);
+    EXPECT_EQ(at_start[0].length, token.size());
+    const auto alone = Scan(token);
+    ASSERT_EQ(alone.size(), 1u) << token.substr(0, 4);
+    const auto at_end = Scan("key=" + token);
+    ASSERT_EQ(at_end.size(), 1u) << token.substr(0, 4);
+    EXPECT_EQ(at_end[0].offset, 4u);
+    // Inside a word it is no token.
+    EXPECT_TRUE(Scan("x" + token).empty()) << token.substr(0, 4);
+  }
+  const auto uri = Scan("mysql://app:S3cr3tPassw0rd@db:3306/x");
+  ASSERT_EQ(uri.size(), 1u);
+  EXPECT_EQ(uri[0].rule, "secret/mysql-uri-password");
+  EXPECT_EQ(uri[0].offset, 12u);
 }
 
 TEST(SecretScan, RuleTable) {

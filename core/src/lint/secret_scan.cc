@@ -176,6 +176,9 @@ struct Lead {
   std::vector<std::bitset<256>> shape;
 };
 constexpr size_t kMaxLiteral = 8;
+// A rule whose matches start with at most this many different bytes may be
+// triggered by its left edge and first byte (see GetMatchers).
+constexpr size_t kMaxEdgeFirstBytes = 6;
 constexpr size_t kMaxShape = 12;
 
 // The bytes a byte-range instruction accepts.
@@ -270,44 +273,43 @@ uint64_t Load8Fast(const unsigned char* p) {
   return word;
 }
 
-// The first i >= from where the pair of bytes at i has a bucket (stored in
-// *bucket), or n. A function of its own so that its few variables stay in
-// registers: this loop reads every byte of the text.
+// The first i >= from where the pair of bytes at i has a bucket that the
+// byte left of i allows (bucket stored in *bucket), or n. A function of its
+// own so that its few variables stay in registers: this loop reads every
+// byte of the text.
 // Most pairs trigger nothing: a byte per pair tells which do. It is 64 KB,
 // but text touches few of its lines (printable ASCII pairs: 95 rows of 95
 // bytes, about 12 KB), and a byte is read with one load where a bit needs
 // shifts and masks.
-size_t NextTrigger(const uint8_t* pair_used, const uint16_t* bucket_of_pair, const unsigned char* bytes,
-                   size_t from, size_t n, uint16_t* bucket) {
+size_t NextTrigger(const uint8_t* pair_used, const uint16_t* bucket_of_pair, const std::bitset<256>* bucket_left,
+                   const unsigned char* bytes, size_t from, size_t n, uint16_t* bucket) {
   // PairKey(b[i], b[i+1]) is the little-endian 16-bit word at i.
+  const auto found = [&](size_t i) {
+    *bucket = bucket_of_pair[PairKey(bytes[i], bytes[i + 1])];
+    return i == 0 || bucket_left[*bucket][bytes[i - 1]];
+  };
   size_t i = from;
   // Four pairs a step, one branch for the four, while a word can be read.
   for (; i + 8 <= n; i += 4) {
     const uint64_t w = Load8Fast(bytes + i);
-    const unsigned hits = pair_used[w & 0xFFFF] | pair_used[(w >> 8) & 0xFFFF] << 1 |
-                          pair_used[(w >> 16) & 0xFFFF] << 2 | pair_used[(w >> 24) & 0xFFFF] << 3;
-    if (hits != 0) {
-      i += static_cast<size_t>(__builtin_ctz(hits));
-      *bucket = bucket_of_pair[PairKey(bytes[i], bytes[i + 1])];
-      return i;
+    unsigned hits = pair_used[w & 0xFFFF] | pair_used[(w >> 8) & 0xFFFF] << 1 |
+                    pair_used[(w >> 16) & 0xFFFF] << 2 | pair_used[(w >> 24) & 0xFFFF] << 3;
+    for (; hits != 0; hits &= hits - 1) {
+      const size_t at = i + static_cast<size_t>(__builtin_ctz(hits));
+      if (found(at)) return at;
     }
   }
   for (; i + 1 < n; ++i) {
-    const size_t key = PairKey(bytes[i], bytes[i + 1]);
-    if (pair_used[key] != 0) {
-      *bucket = bucket_of_pair[key];
-      return i;
-    }
+    if (pair_used[PairKey(bytes[i], bytes[i + 1])] != 0 && found(i)) return i;
   }
   return n;
 }
 
-// A place a rule is tried: where the text holds one of the rule's pairs at
-// i, the match starts between i - back_max and i - back_min.
+// back_min -1: the pair is the byte left of the start and the first byte.
 struct Trigger {
   int rule;
-  uint8_t back_min;
-  uint8_t back_max;
+  int16_t back_min;
+  int16_t back_max;
 };
 
 // The literal a rule's trigger must find at i, as words compared at once:
@@ -328,13 +330,18 @@ struct Matchers {
   std::vector<int> groups;               // 1: group 1 is the whole match; 2
   std::vector<LiteralCheck> literal;     // at the trigger's position
   std::vector<std::vector<std::bitset<256>>> shape;  // Lead::shape per rule
-  std::vector<size_t> pair_count;        // pairs that trigger each rule
+  std::vector<RuleTrigger> trigger;      // what triggers each rule
   // Per pair (PairKey): index into buckets, 0 for none. Rules sharing the
   // same set of pairs share a bucket.
   std::vector<uint16_t> bucket_of_pair = std::vector<uint16_t>(1 << 16, 0);
   std::vector<uint8_t> pair_used = std::vector<uint8_t>(1 << 16, 0);  // 1: the pair has a bucket
   std::vector<std::vector<Trigger>> buckets = {{}};
+  // Per bucket: the bytes that may stand left of its pair. Most pairs
+  // ("Mo", "ht") occur inside words, where no token starts.
+  std::vector<std::bitset<256>> bucket_left = {{}};
   std::vector<int> walked;  // rules with no pairs: RE2 walks the whole text
+  std::vector<int> edge_triggered;               // rules triggered by (left byte, first byte)
+  std::vector<std::bitset<256>> first_bytes;     // the bytes each rule's matches start with
   EdgeTable left_allowed;
   bool ok = true;
   std::string error;
@@ -356,6 +363,13 @@ const Matchers& GetMatchers() {
     auto* m = new Matchers;
     const auto& specs = RuleSpecs();
     std::map<size_t, std::vector<Trigger>> triggers_of_pair;
+    std::bitset<256> kUpperOrDigit;
+    for (int c = 0; c < 256; ++c) kUpperOrDigit[static_cast<size_t>(c)] = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    for (size_t e = 0; e < m->left_allowed.size(); ++e) {
+      for (int c = 0; c < 256; ++c) {
+        m->left_allowed[e][static_cast<size_t>(c)] = EdgeAllows(static_cast<Edge>(e), static_cast<unsigned char>(c));
+      }
+    }
     for (size_t i = 0; i < specs.size(); ++i) {
       const RuleSpec& spec = specs[i];
       const int rule = static_cast<int>(i);
@@ -363,17 +377,18 @@ const Matchers& GetMatchers() {
                                             MatcherOptions()));
       const RE2& re = *m->re.back();
       m->groups.push_back(GroupIsWholeMatch(spec.pattern) ? 1 : 2);
-      m->pair_count.push_back(0);
+      m->trigger.emplace_back();
       m->literal.emplace_back();
       m->shape.emplace_back();
+      m->first_bytes.emplace_back();
       if (!re.ok() || re.NumberOfCapturingGroups() != 1) {
         if (m->ok) m->error = std::string(spec.id) + (re.ok() ? ": needs exactly one group" : ": " + re.error());
         m->ok = false;
         continue;
       }
-      const auto add = [&](unsigned char b0, unsigned char b1, uint8_t back_min, uint8_t back_max) {
+      const auto add = [&](unsigned char b0, unsigned char b1, int16_t back_min, int16_t back_max) {
         triggers_of_pair[PairKey(b0, b1)].push_back({rule, back_min, back_max});
-        ++m->pair_count[i];
+        ++m->trigger[i].pairs;
       };
       if (spec.anchor.literal.size() >= 2) {
         m->literal.back() = MakeLiteralCheck(spec.anchor.literal, std::string(spec.anchor.literal.size(), '\0'));
@@ -387,25 +402,55 @@ const Matchers& GetMatchers() {
         continue;
       }
       for (size_t b0 = 0; b0 < 256; ++b0) {
+        if (lead->pairs[b0].any()) m->first_bytes[i].set(b0);
+      }
+      m->shape.back() = std::move(lead->shape);
+      // A rule whose matches start with a few upper-case letters or digits
+      // ([MNO] of a Discord token, the A of AKIA) and never inside a word
+      // is triggered by the byte left of its start and its first byte: in
+      // text, upper-case letters mostly stand inside words ("MongoDB",
+      // base64), so "Mo" is common where "M" after a quote or a space is
+      // rare. (Lower-case ones start words as often: "mcpServers".) Its
+      // literal, at most two bytes, is in the shape. Matches at offset 0,
+      // with no byte on their left, are tried before the pass.
+      const bool word_edge = spec.left != Edge::kNone && spec.left != Edge::kDigit;
+      const bool upper_start = (m->first_bytes[i] & kUpperOrDigit) == m->first_bytes[i];
+      if (word_edge && upper_start && lead->literal.size() <= 2 &&
+          m->first_bytes[i].count() <= kMaxEdgeFirstBytes) {
+        m->edge_triggered.push_back(rule);
+        m->trigger[i].after_edge = true;
+        for (size_t l = 0; l < 256; ++l) {
+          if (!m->left_allowed[static_cast<size_t>(spec.left)][l]) continue;
+          for (size_t f = 0; f < 256; ++f) {
+            if (m->first_bytes[i][f]) add(static_cast<unsigned char>(l), static_cast<unsigned char>(f), -1, -1);
+          }
+        }
+        continue;
+      }
+      for (size_t b0 = 0; b0 < 256; ++b0) {
         if (lead->pairs[b0].none()) continue;
         for (size_t b1 = 0; b1 < 256; ++b1) {
           if (lead->pairs[b0][b1]) add(static_cast<unsigned char>(b0), static_cast<unsigned char>(b1), 0, 0);
         }
       }
       m->literal.back() = MakeLiteralCheck(lead->literal, lead->fold);
-      m->shape.back() = std::move(lead->shape);
-    }
-    for (size_t e = 0; e < m->left_allowed.size(); ++e) {
-      for (int c = 0; c < 256; ++c) {
-        m->left_allowed[e][static_cast<size_t>(c)] = EdgeAllows(static_cast<Edge>(e), static_cast<unsigned char>(c));
-      }
     }
     std::map<std::vector<std::pair<int, int>>, uint16_t> bucket_of_set;
     for (auto& [key, triggers] : triggers_of_pair) {
       std::vector<std::pair<int, int>> set;
-      for (const Trigger& t : triggers) set.emplace_back(t.rule, t.back_min << 8 | t.back_max);
+      for (const Trigger& t : triggers) set.emplace_back(t.rule, (t.back_min + 1) << 16 | (t.back_max + 1));
       auto [it, added] = bucket_of_set.emplace(set, static_cast<uint16_t>(m->buckets.size()));
-      if (added) m->buckets.push_back(std::move(triggers));
+      if (added) {
+        // The bytes left of the pair some trigger of the bucket allows.
+        std::bitset<256> left;
+        for (const Trigger& t : triggers) {
+          const bool at_start = t.back_min == 0 && t.back_max == 0;
+          left |= at_start ? m->left_allowed[static_cast<size_t>(specs[static_cast<size_t>(t.rule)].left)]
+                           : ~std::bitset<256>();
+        }
+        m->bucket_left.push_back(left);
+        m->buckets.push_back(std::move(triggers));
+      }
       m->bucket_of_pair[key] = it->second;
       m->pair_used[key] = 1;
     }
@@ -821,7 +866,7 @@ bool MatchersCompiled(std::string* error) {
   return m.ok;
 }
 
-std::vector<size_t> TriggerPairCounts() { return GetMatchers().pair_count; }
+std::vector<RuleTrigger> RuleTriggers() { return GetMatchers().trigger; }
 
 const std::vector<Rule>& Rules() {
   static const std::vector<Rule>* const rules = [] {
@@ -904,22 +949,31 @@ std::vector<Finding> Scan(std::string_view text) {
     return true;
   };
 
+  // Rules triggered by the byte left of their start: at offset 0 there is
+  // none.
+  if (!text.empty()) {
+    for (int r : m.edge_triggered) {
+      if (m.first_bytes[static_cast<size_t>(r)][bytes[0]]) try_at(r, 0);
+    }
+  }
   // The one pass: every pair of adjacent bytes looked up in the table.
   uint16_t bucket = 0;
   const uint8_t* const pair_used = m.pair_used.data();
   const uint16_t* const bucket_of_pair = m.bucket_of_pair.data();
-  for (size_t i = NextTrigger(pair_used, bucket_of_pair, bytes, 0, text.size(), &bucket); i < text.size();
-       i = NextTrigger(pair_used, bucket_of_pair, bytes, std::max(i + 1, skip_to), text.size(), &bucket)) {
+  const std::bitset<256>* const bucket_left = m.bucket_left.data();
+  for (size_t i = NextTrigger(pair_used, bucket_of_pair, bucket_left, bytes, 0, text.size(), &bucket); i < text.size();
+       i = NextTrigger(pair_used, bucket_of_pair, bucket_left, bytes, std::max(i + 1, skip_to), text.size(), &bucket)) {
     const uint64_t word = i + 8 <= text.size() ? Load8Fast(bytes + i) : Load8(text, i);
     for (const Trigger& t : m.buckets[bucket]) {
       const size_t ri = static_cast<size_t>(t.rule);
-      if (accepted[ri] >= kMaxMatchesPerRule || i < t.back_min) continue;
+      const auto at = static_cast<ptrdiff_t>(i);
+      if (accepted[ri] >= kMaxMatchesPerRule || at < t.back_min) continue;
       const LiteralCheck& literal = m.literal[ri];
       if (literal.size > 2 && ((word | literal.fold) & literal.mask) != literal.literal) continue;
       // Leftmost first, as an unanchored search would find it.
-      for (size_t back = std::min<size_t>(t.back_max, i); back + 1 > t.back_min; --back) {
-        if (i - back >= next[ri] && try_at(t.rule, i - back)) break;
-        if (back == 0) break;
+      for (ptrdiff_t back = std::min<ptrdiff_t>(t.back_max, at); back >= t.back_min; --back) {
+        const size_t start = static_cast<size_t>(at - back);
+        if (start >= next[ri] && try_at(t.rule, start)) break;
       }
     }
   }

@@ -74,10 +74,16 @@ double ShannonEntropy(std::string_view s);
 /// first error otherwise.
 bool MatchersCompiled(std::string* error);
 
-/// For tests: how many two-byte pairs start (or anchor) a try of each rule
-/// (indexed like RuleSpecs()); 0 for a rule the scanner must walk through
-/// the whole text instead, which no rule of the table needs.
-std::vector<size_t> TriggerPairCounts();
+/// For tests: what triggers a try of each rule (indexed like RuleSpecs()).
+struct RuleTrigger {
+  /// How many two-byte pairs: the first two bytes of a match, its Anchor,
+  /// or (after_edge) a byte its left edge allows and its first byte. 0 for
+  /// a rule the scanner must walk through the whole text instead, which no
+  /// rule of the table needs.
+  size_t pairs = 0;
+  bool after_edge = false;
+};
+std::vector<RuleTrigger> RuleTriggers();
 
 }  // namespace secrets
 }  // namespace mcp_builder
