@@ -1,5 +1,6 @@
 // Eight bytes at a time (SWAR) byte tests, for the scanners that copy long
-// runs of plain text: the parser's string scan and the JSON writer.
+// runs of plain text: the parser's string scan, the JSON writer, and line
+// counting.
 #ifndef MCP_BUILDER_SRC_SWAR_H_
 #define MCP_BUILDER_SRC_SWAR_H_
 
@@ -23,6 +24,13 @@ inline uint64_t Load(const unsigned char* p) {
 constexpr bool HasZero(uint64_t w) { return ((w - kOnes) & ~w & kHighs) != 0; }
 /// Some byte of `w` equals `c`.
 constexpr bool HasByte(uint64_t w, unsigned char c) { return HasZero(w ^ (kOnes * c)); }
+/// How many bytes of `w` equal `c` (exact: no borrow crosses bytes).
+inline int CountByte(uint64_t w, unsigned char c) {
+  constexpr uint64_t kLows = ~kHighs;
+  const uint64_t x = w ^ (kOnes * c);                  // 0 where the byte is c
+  const uint64_t nonzero = ((x & kLows) + kLows) | x;  // high bit set where not 0
+  return __builtin_popcountll(~nonzero & kHighs);
+}
 /// Some byte is 0x80 or above.
 constexpr bool HasHigh(uint64_t w) { return (w & kHighs) != 0; }
 /// Some byte is below `n` (n <= 0x80), given that no byte is 0x80 or above.

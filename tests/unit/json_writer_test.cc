@@ -7,6 +7,7 @@
 
 #include "mcp_builder/json.h"
 #include "mcp_builder/json_writer.h"
+#include "swar.h"
 
 namespace mcp_builder {
 namespace json {
@@ -56,3 +57,22 @@ TEST(JsonWriter, RandomStringsRoundTripThroughIndependentParsers) {
 }  // namespace
 }  // namespace json
 }  // namespace mcp_builder
+
+// swar::CountByte (line counting in scanSecrets' positions): exact for every
+// byte value next to every other, where a borrow between bytes would miscount.
+TEST(Swar, CountByteIsExact) {
+  const unsigned char interesting[] = {0x00, 0x01, 0x09, 0x0A, 0x0B, 0x7F, 0x80, 0x8A, 0xFE, 0xFF, 'a', '\n'};
+  uint64_t seed = 42;
+  for (int round = 0; round < 20000; ++round) {
+    unsigned char bytes[8];
+    for (unsigned char& b : bytes) {
+      seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+      b = interesting[(seed >> 33) % sizeof interesting];
+    }
+    int expected = 0;
+    for (unsigned char b : bytes) expected += b == '\n';
+    ASSERT_EQ(mcp_builder::swar::CountByte(mcp_builder::swar::Load(bytes), '\n'), expected) << round;
+  }
+  const unsigned char all_breaks[8] = {'\n', '\n', '\n', '\n', '\n', '\n', '\n', '\n'};
+  EXPECT_EQ(mcp_builder::swar::CountByte(mcp_builder::swar::Load(all_breaks), '\n'), 8);
+}

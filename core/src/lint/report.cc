@@ -2,14 +2,15 @@
 // compilers print them) and SARIF 2.1.0 (OASIS; what GitHub code scanning
 // uploads: docs.github.com "SARIF support for code scanning").
 #include <charconv>
-#include <cstring>
 #include <map>
 
 #include "gen/emit.h"
 #include "lint/analysis.h"
+#include "lint/secret_scan.h"
 #include "mcp_builder/json_writer.h"
 #include "mcp_builder/secrets.h"
 #include "mcp_builder/version.h"
+#include "swar.h"
 
 namespace mcp_builder {
 namespace lint {
@@ -240,14 +241,21 @@ class ForwardPositions {
   json::Position At(size_t offset) {
     offset = std::min(offset, text_.size());
     if (offset < at_.offset) at_ = json::Position{};  // out of order: from the start
-    const char* const data = text_.data();
+    const auto* const data = reinterpret_cast<const unsigned char*>(text_.data());
+    // Line breaks counted 8 bytes at a time (lines are short next to the
+    // text between two findings); then the column from the last one.
+    size_t i = at_.offset;
+    uint32_t breaks = 0;
+    for (; i + 8 <= offset; i += 8) breaks += static_cast<uint32_t>(swar::CountByte(swar::Load(data + i), '\n'));
+    for (; i < offset; ++i) breaks += data[i] == '\n';
     size_t from = at_.offset;
-    for (const void* nl; from < offset && (nl = std::memchr(data + from, '\n', offset - from)) != nullptr;) {
-      from = static_cast<size_t>(static_cast<const char*>(nl) - data) + 1;
-      ++at_.line;
+    if (breaks != 0) {
+      at_.line += breaks;
       at_.column = 1;
+      from = offset;
+      while (data[from - 1] != '\n') --from;
     }
-    for (size_t i = from; i < offset; ++i) at_.column += (data[i] & 0xC0) != 0x80;
+    for (i = from; i < offset; ++i) at_.column += (data[i] & 0xC0) != 0x80;
     at_.offset = static_cast<uint32_t>(offset);
     return at_;
   }
@@ -270,22 +278,33 @@ void AppendNumber(std::string* out, std::string_view key, size_t n) {
 }  // namespace
 
 std::string SecretsToJson(std::string_view text) {
-  ForwardPositions positions(text);  // findings come in text order
-  std::string out = "[";
-  for (const secrets::Finding& f : secrets::Scan(text)) {
-    const json::Position at = positions.At(f.offset);
+  // Findings are written straight from the scanner's matches: no Finding
+  // strings to allocate for each one (scanSecrets answers many small texts).
+  const std::vector<secrets::SecretMatch> matches = secrets::FindSecrets(text);
+  const auto& specs = secrets::RuleSpecs();
+  ForwardPositions positions(text);  // matches come in text order
+  std::string out;
+  out.reserve(2 + 160 * matches.size());
+  out += '[';
+  std::string masked;
+  for (const secrets::SecretMatch& match : matches) {
+    const json::Position at = positions.At(match.offset);
     if (out.size() > 1) out += ',';
-    out += '{';
-    Str(&out, "rule", f.rule);
+    out += "{\"rule\":\"secret/";
+    out += specs[static_cast<size_t>(match.rule)].id;  // [a-z0-9-]+: nothing to escape
+    out += '"';
     AppendNumber(&out, "line", at.line);
     AppendNumber(&out, "column", at.column);
-    AppendNumber(&out, "offset", f.offset);
-    AppendNumber(&out, "length", f.length);
+    AppendNumber(&out, "offset", match.offset);
+    AppendNumber(&out, "length", match.length);
     out += ',';
-    Str(&out, "masked", f.masked);
+    masked.clear();
+    secrets::AppendMask(&masked, text.substr(match.offset, match.length));
+    Str(&out, "masked", masked);
     out += '}';
   }
-  return out + "]";
+  out += ']';
+  return out;
 }
 
 std::string FixToJson(const FixResult& r) {

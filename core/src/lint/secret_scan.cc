@@ -38,6 +38,7 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
+#include <charconv>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
@@ -736,12 +737,6 @@ bool Accept(const RuleSpec& rule, std::string_view secret) {
   return PassesCheck(rule.check, secret);
 }
 
-struct Match {
-  size_t offset;
-  size_t length;
-  int rule;
-};
-
 // Words of a key: split at non-alphanumerics and camelCase humps, lower case
 // ("apiKey" / "API_KEY" / "Api-Key" -> {"api", "key"}).
 std::vector<std::string> KeyWords(std::string_view key) {
@@ -881,12 +876,12 @@ const std::vector<Rule>& Rules() {
   return *rules;
 }
 
-std::vector<Finding> Scan(std::string_view text) {
+std::vector<SecretMatch> FindSecrets(std::string_view text) {
   const Matchers& m = GetMatchers();
   const auto& specs = RuleSpecs();
   const re2::StringPiece input(text.data(), text.size());
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  std::vector<Match> matches;
+  std::vector<SecretMatch> matches;
   // Per rule: where its next match may start, and how many it kept. Zero
   // between calls, kept across them (most calls scan one small file): only
   // the rules a call touched are reset, when it returns.
@@ -996,13 +991,13 @@ std::vector<Finding> Scan(std::string_view text) {
   // Overlaps: the longest wins, then the most specific, then table order.
   // Matches are found in about text order and seldom overlap: when sorting
   // them by offset shows none does, all are kept as they are.
-  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.offset < b.offset; });
+  std::sort(matches.begin(), matches.end(), [](const SecretMatch& a, const SecretMatch& b) { return a.offset < b.offset; });
   bool overlap = false;
   for (size_t k = 1; k < matches.size() && !overlap; ++k) {
     overlap = matches[k].offset < matches[k - 1].offset + matches[k - 1].length;
   }
   if (overlap) {
-    std::sort(matches.begin(), matches.end(), [&](const Match& a, const Match& b) {
+    std::sort(matches.begin(), matches.end(), [&](const SecretMatch& a, const SecretMatch& b) {
       if (a.length != b.length) return a.length > b.length;
       const int sa = specs[a.rule].specificity;
       const int sb = specs[b.rule].specificity;
@@ -1010,13 +1005,13 @@ std::vector<Finding> Scan(std::string_view text) {
       if (a.rule != b.rule) return a.rule < b.rule;
       return a.offset < b.offset;
     });
-    std::map<size_t, Match> kept;  // by offset; intervals never overlap
-    for (const Match& match : matches) {
+    std::map<size_t, SecretMatch> kept;  // by offset; intervals never overlap
+    for (const SecretMatch& match : matches) {
       const size_t end = match.offset + match.length;
       auto after = kept.lower_bound(match.offset);
       if (after != kept.end() && after->first < end) continue;
       if (after != kept.begin()) {
-        const Match& prev = std::prev(after)->second;
+        const SecretMatch& prev = std::prev(after)->second;
         if (prev.offset + prev.length > match.offset) continue;
       }
       kept.emplace(match.offset, match);
@@ -1025,12 +1020,16 @@ std::vector<Finding> Scan(std::string_view text) {
     for (const auto& entry : kept) matches.push_back(entry.second);
   }
 
+  if (matches.size() > kMaxFindings) matches.resize(kMaxFindings);
+  return matches;
+}
+
+std::vector<Finding> Scan(std::string_view text) {
+  const auto& specs = RuleSpecs();
   std::vector<Finding> findings;
-  findings.reserve(std::min(matches.size(), kMaxFindings));
-  for (const Match& match : matches) {
-    if (findings.size() == kMaxFindings) break;
+  for (const SecretMatch& match : FindSecrets(text)) {
     Finding finding;
-    finding.rule = "secret/" + std::string(specs[match.rule].id);
+    finding.rule = "secret/" + std::string(specs[static_cast<size_t>(match.rule)].id);
     finding.offset = match.offset;
     finding.length = match.length;
     finding.masked = Mask(text.substr(match.offset, match.length));
@@ -1071,6 +1070,12 @@ std::optional<Finding> ScanKeyValue(std::string_view key,
 }
 
 std::string Mask(std::string_view secret) {
+  std::string out;
+  AppendMask(&out, secret);
+  return out;
+}
+
+void AppendMask(std::string* out, std::string_view secret) {
   const auto* p = reinterpret_cast<const unsigned char*>(secret.data());
   const auto* end = p + secret.size();
   // Code points; each malformed byte counts as one.
@@ -1096,7 +1101,6 @@ std::string Mask(std::string_view secret) {
     q += len == 0 ? 1 : len;
     ++count;
   }
-  std::string out;
   if (count >= kMaskRevealMinLength) {
     for (size_t k = 0; k < std::min(count, first.size()); ++k) {
       const auto& [offset, len] = first[k];
@@ -1105,16 +1109,17 @@ std::string Mask(std::string_view secret) {
           (len == 1 && (p[offset] < 0x20 || p[offset] == 0x7F)) ||
           (len == 2 && p[offset] == 0xC2 && p[offset + 1] < 0xA0);  // C1
       if (control) {
-        out += "\xEF\xBF\xBD";  // U+FFFD
+        out->append("\xEF\xBF\xBD");  // U+FFFD
       } else {
-        out.append(secret.substr(offset, len));
+        out->append(secret.substr(offset, len));
       }
     }
   }
-  out += "\xE2\x80\xA6(";  // "…"
-  out += std::to_string(count);
-  out += count == 1 ? " char)" : " chars)";
-  return out;
+  char digits[24];
+  const char* const digits_end = std::to_chars(digits, digits + sizeof digits, count).ptr;
+  out->append("\xE2\x80\xA6(");  // "…"
+  out->append(digits, static_cast<size_t>(digits_end - digits));
+  out->append(count == 1 ? " char)" : " chars)");
 }
 
 bool IsPlaceholder(std::string_view value) {

@@ -74,6 +74,21 @@ double ShannonEntropy(std::string_view s);
 /// first error otherwise.
 bool MatchersCompiled(std::string* error);
 
+/// A secret Scan reports, before it becomes a Finding: its bytes in the
+/// scanned text and its rule (index in RuleSpecs()).
+struct SecretMatch {
+  size_t offset;
+  size_t length;
+  int rule;
+};
+
+/// What Scan reports, in offset order (at most kMaxFindings), without the
+/// strings of a Finding: for callers that write the findings out directly.
+std::vector<SecretMatch> FindSecrets(std::string_view text);
+
+/// Appends Mask(secret) to *out.
+void AppendMask(std::string* out, std::string_view secret);
+
 /// For tests: what triggers a try of each rule (indexed like RuleSpecs()).
 struct RuleTrigger {
   /// How many two-byte pairs: the first two bytes of a match, its Anchor,
