@@ -8,9 +8,11 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bindings_common.h"
 #include "mcp_builder/lint.h"
+#include "mcp_builder/secrets.h"
 
 namespace {
 
@@ -44,10 +46,34 @@ size_t Convert(uintptr_t address, size_t length, const std::string& from, const 
   return Answer().size();
 }
 
-size_t ScanSecrets(uintptr_t address, size_t length) {
-  Answer() = mcp_builder::lint::SecretsToJson(Bytes(address, length));
-  return Answer().size();
+// scanSecrets answers in numbers (lint::SecretsToWords): the last answer
+// stays here, and the facade reads it in place (secretsAddress()).
+std::vector<uint32_t>& SecretWords() {
+  static auto* words = new std::vector<uint32_t>();  // NOLINT(bugprone-dynamic-static-initializers)
+  return *words;
 }
+
+// How many secrets: kSecretWords numbers each at secretsAddress().
+size_t ScanSecrets(uintptr_t address, size_t length) {
+  SecretWords() = mcp_builder::lint::SecretsToWords(Bytes(address, length));
+  return SecretWords().size() / mcp_builder::lint::kSecretWords;
+}
+
+uintptr_t SecretsAddress() { return reinterpret_cast<uintptr_t>(SecretWords().data()); }  // NOLINT(performance-no-int-to-ptr)
+
+// The rule ids a secret's first number indexes: ["github-pat", ...].
+std::string SecretRuleIds() {
+  std::string out = "[";
+  for (const mcp_builder::secrets::Rule& rule : mcp_builder::secrets::Rules()) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    out += rule.id;  // [a-z0-9-]+
+    out += '"';
+  }
+  return out + "]";
+}
+
+size_t SecretWordsPerFinding() { return mcp_builder::lint::kSecretWords; }
 
 // The largest file lint, fix, convert and scanSecrets read.
 size_t LintMaxBytes() { return mcp_builder::lint::kMaxBytes; }
@@ -60,4 +86,7 @@ EMSCRIPTEN_BINDINGS(mcp_builder_lint) {
   emscripten::function("fix", &Fix);
   emscripten::function("convert", &Convert);
   emscripten::function("scanSecrets", &ScanSecrets);
+  emscripten::function("secretsAddress", &SecretsAddress);
+  emscripten::function("secretRuleIds", &SecretRuleIds);
+  emscripten::function("secretWords", &SecretWordsPerFinding);
 }

@@ -287,6 +287,9 @@ function wrap(core, kind) {
   });
 
   function lintApi() {
+    // scanSecrets' rules by the index its answer gives.
+    const secretRules = Object.freeze(JSON.parse(core.secretRuleIds()).map((id) => `secret/${id}`));
+    const secretWords = core.secretWords();
     const inputSize = (input, name) => {
       if (typeof input !== 'string' && !isBytes(input)) {
         throw new TypeError(`${name}: input must be a string or a Uint8Array`);
@@ -358,7 +361,22 @@ function wrap(core, kind) {
           throw new RangeError(`scanSecrets: input is over the ${limits.lintMaxBytes}-byte limit`);
         }
         const length = write(input);
-        return JSON.parse(answer(core.scanSecrets(bufferAddress, length)));
+        const count = core.scanSecrets(bufferAddress, length);
+        if (count === 0) return [];
+        // kSecretWords numbers per secret (lint.h SecretsToWords): read in
+        // place, made into objects here, with Mask()'s text from its parts.
+        const words = core.HEAPU32;
+        const found = new Array(count);
+        for (let k = 0, i = core.secretsAddress() >>> 2; k < count; k++, i += secretWords) {
+          const shown = words[i + 5];
+          const chars = words[i + 10];
+          found[k] = {
+            rule: secretRules[words[i]], line: words[i + 1], column: words[i + 2],
+            offset: words[i + 3], length: words[i + 4],
+            masked: `${shown ? String.fromCodePoint(...words.subarray(i + 6, i + 6 + shown)) : ''}…(${chars} ${chars === 1 ? 'char' : 'chars'})`,
+          };
+        }
+        return found;
       },
     };
   }

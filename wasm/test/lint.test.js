@@ -226,6 +226,25 @@ test('scanSecrets reports positions and masks, never the token', () => {
   assert.ok(!JSON.stringify(found).includes(TOKEN));
 });
 
+test("scanSecrets' masked text is the core's Mask(): code points shown, length counted in code points", () => {
+  // scanSecrets builds `masked` from numbers (SecretsToWords); lint's
+  // messages carry the core's Mask() of the same secret.
+  const secrets = [
+    TOKEN,
+    'postgres://app:pä𝄞ßwörd-Ünïcode-long@db/x', // astral and 2-byte code points shown, counted once each
+    'mysql://u:Sh0rt-pw9@h/x', // under 16 code points: none shown
+  ];
+  for (const secret of secrets) {
+    const config = JSON.stringify({ mcpServers: { a: { command: 'x', args: [secret] } } });
+    const found = mcp.scanSecrets(config);
+    assert.equal(found.length, 1, secret.slice(0, 8));
+    const messages = mcp.lint(config, { client: 'claude-desktop' }).findings.map((f) => f.message).join('\n');
+    assert.ok(messages.includes(`(${found[0].masked})`), `${found[0].masked} not in ${messages}`);
+  }
+  assert.equal(mcp.scanSecrets(`x=${TOKEN}`)[0].masked, 'ghp_…(40 chars)');
+  assert.match(mcp.scanSecrets('postgres://app:pä𝄞ßwörd-Ünïcode-long@db/x')[0].masked, /^pä𝄞ß…\(21 chars\)$/);
+});
+
 test('scanSecrets: line and column of every finding, counted in code points after multibyte text', () => {
   // Two findings on one line after non-ASCII text, one after blank lines,
   // one on the last line: each position is checked against one computed

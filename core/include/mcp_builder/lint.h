@@ -108,10 +108,15 @@ struct ConvertResult {
 /// servers for client `to`.
 ConvertResult Convert(std::string_view text, std::string_view from, std::string_view to);
 
-/// Every secret in any text (secrets::Scan) as [{"rule","line","column",
-/// "offset","length","masked"}]: offsets and lengths in bytes, columns in
-/// code points. Never the secret itself.
-std::string SecretsToJson(std::string_view text);
+/// Every secret in any text (secrets::Scan) as numbers, kSecretWords per
+/// secret: its rule (index in secrets::Rules()), line, column (in code
+/// points), byte offset, byte length, then what its Mask() is made of: how
+/// many code points it shows (0 to 4), those 4 slots, and the secret's
+/// length in code points. Never the secret itself. Numbers, not JSON: the
+/// wasm facade's scanSecrets is called once per small text, where decoding
+/// and parsing a JSON answer cost more than the scan.
+inline constexpr size_t kSecretWords = 11;
+std::vector<uint32_t> SecretsToWords(std::string_view text);
 
 /// {"ok","client","text","changes","secrets":[{"id","description","server"}],
 ///  "envTemplate","remaining":[findings]}

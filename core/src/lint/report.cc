@@ -23,6 +23,16 @@ void Str(std::string* out, std::string_view key, std::string_view value) {
   json::AppendQuoted(out, value);
 }
 
+// ,"key":n
+void AppendNumber(std::string* out, std::string_view key, size_t n) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out->push_back(',');
+  json::AppendQuoted(out, key);
+  out->push_back(':');
+  out->append(digits, static_cast<size_t>(end - digits));
+}
+
 void AppendFinding(std::string* out, const Finding& f) {
   out->push_back('{');
   Str(out, "rule", f.rule);
@@ -30,8 +40,11 @@ void AppendFinding(std::string* out, const Finding& f) {
   Str(out, "severity", SeverityName(f.severity));
   out->push_back(',');
   Str(out, "message", f.message);
-  *out += ",\"line\":" + std::to_string(f.line) + ",\"column\":" + std::to_string(f.column) +
-          ",\"offset\":" + std::to_string(f.offset) + ",\"length\":" + std::to_string(f.length) + ",";
+  AppendNumber(out, "line", f.line);
+  AppendNumber(out, "column", f.column);
+  AppendNumber(out, "offset", f.offset);
+  AppendNumber(out, "length", f.length);
+  out->push_back(',');
   Str(out, "pointer", f.pointer);
   if (!f.fix.empty()) {
     out->push_back(',');
@@ -265,45 +278,21 @@ class ForwardPositions {
   json::Position at_;
 };
 
-// ,"key":n
-void AppendNumber(std::string* out, std::string_view key, size_t n) {
-  char digits[24];
-  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
-  out->push_back(',');
-  json::AppendQuoted(out, key);
-  out->push_back(':');
-  out->append(digits, static_cast<size_t>(end - digits));
-}
-
 }  // namespace
 
-std::string SecretsToJson(std::string_view text) {
-  // Findings are written straight from the scanner's matches: no Finding
-  // strings to allocate for each one (scanSecrets answers many small texts).
+std::vector<uint32_t> SecretsToWords(std::string_view text) {
   const std::vector<secrets::SecretMatch> matches = secrets::FindSecrets(text);
-  const auto& specs = secrets::RuleSpecs();
   ForwardPositions positions(text);  // matches come in text order
-  std::string out;
-  out.reserve(2 + 160 * matches.size());
-  out += '[';
-  std::string masked;
+  std::vector<uint32_t> out;
+  out.reserve(kSecretWords * matches.size());
   for (const secrets::SecretMatch& match : matches) {
     const json::Position at = positions.At(match.offset);
-    if (out.size() > 1) out += ',';
-    out += "{\"rule\":\"secret/";
-    out += specs[static_cast<size_t>(match.rule)].id;  // [a-z0-9-]+: nothing to escape
-    out += '"';
-    AppendNumber(&out, "line", at.line);
-    AppendNumber(&out, "column", at.column);
-    AppendNumber(&out, "offset", match.offset);
-    AppendNumber(&out, "length", match.length);
-    out += ',';
-    masked.clear();
-    secrets::AppendMask(&masked, text.substr(match.offset, match.length));
-    Str(&out, "masked", masked);
-    out += '}';
+    const secrets::MaskParts mask = secrets::MaskPartsOf(text.substr(match.offset, match.length));
+    // Texts are at most kMaxBytes (16 MiB): every number fits.
+    out.insert(out.end(), {static_cast<uint32_t>(match.rule), at.line, at.column, static_cast<uint32_t>(match.offset),
+                           static_cast<uint32_t>(match.length), static_cast<uint32_t>(mask.shown_count), mask.shown[0],
+                           mask.shown[1], mask.shown[2], mask.shown[3], static_cast<uint32_t>(mask.length)});
   }
-  out += ']';
   return out;
 }
 

@@ -1075,19 +1075,25 @@ std::string Mask(std::string_view secret) {
   return out;
 }
 
-void AppendMask(std::string* out, std::string_view secret) {
+MaskParts MaskPartsOf(std::string_view secret) {
+  MaskParts parts;
   const auto* p = reinterpret_cast<const unsigned char*>(secret.data());
   const auto* end = p + secret.size();
-  // Code points; each malformed byte counts as one.
-  std::array<std::pair<size_t, size_t>, 4> first;  // (offset, bytes) of 4
-  size_t count = 0;
+  // Code points; each malformed byte counts as one. The first 4 decoded.
+  size_t& count = parts.length;
   const unsigned char* q = p;
-  for (; q < end && count < first.size(); ++count) {
-    size_t len = *q < 0x80 ? 1 : utf8::SequenceLength(q, end);
-    const bool valid = len != 0;
-    if (!valid) len = 1;
-    first[count] = {valid ? static_cast<size_t>(q - p) : SIZE_MAX, len};
-    q += len;
+  for (; q < end && count < parts.shown.size(); ++count) {
+    const size_t len = *q < 0x80 ? 1 : utf8::SequenceLength(q, end);
+    uint32_t cp = 0xFFFD;
+    if (len == 1) {
+      cp = *q;
+    } else if (len > 1) {
+      cp = *q & (0x7Fu >> len);
+      for (size_t k = 1; k < len; ++k) cp = cp << 6 | (q[k] & 0x3Fu);
+    }
+    const bool control = cp < 0x20 || (cp >= 0x7F && cp < 0xA0);  // C0, DEL, C1
+    parts.shown[count] = control ? 0xFFFD : cp;
+    q += len == 0 ? 1 : len;
   }
   // The rest is only counted, ASCII 8 bytes at a time (a PEM key is
   // kilobytes of it).
@@ -1101,25 +1107,18 @@ void AppendMask(std::string* out, std::string_view secret) {
     q += len == 0 ? 1 : len;
     ++count;
   }
-  if (count >= kMaskRevealMinLength) {
-    for (size_t k = 0; k < std::min(count, first.size()); ++k) {
-      const auto& [offset, len] = first[k];
-      const bool control =
-          offset == SIZE_MAX ||
-          (len == 1 && (p[offset] < 0x20 || p[offset] == 0x7F)) ||
-          (len == 2 && p[offset] == 0xC2 && p[offset + 1] < 0xA0);  // C1
-      if (control) {
-        out->append("\xEF\xBF\xBD");  // U+FFFD
-      } else {
-        out->append(secret.substr(offset, len));
-      }
-    }
-  }
+  parts.shown_count = count >= kMaskRevealMinLength ? std::min(count, parts.shown.size()) : 0;
+  return parts;
+}
+
+void AppendMask(std::string* out, std::string_view secret) {
+  const MaskParts parts = MaskPartsOf(secret);
+  for (size_t k = 0; k < parts.shown_count; ++k) utf8::Append(out, parts.shown[k]);
   char digits[24];
-  const char* const digits_end = std::to_chars(digits, digits + sizeof digits, count).ptr;
+  const char* const digits_end = std::to_chars(digits, digits + sizeof digits, parts.length).ptr;
   out->append("\xE2\x80\xA6(");  // "…"
   out->append(digits, static_cast<size_t>(digits_end - digits));
-  out->append(count == 1 ? " char)" : " chars)");
+  out->append(parts.length == 1 ? " char)" : " chars)");
 }
 
 bool IsPlaceholder(std::string_view value) {

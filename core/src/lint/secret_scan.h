@@ -2,6 +2,7 @@
 #ifndef MCP_BUILDER_SRC_LINT_SECRET_SCAN_H_
 #define MCP_BUILDER_SRC_LINT_SECRET_SCAN_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -88,6 +89,16 @@ std::vector<SecretMatch> FindSecrets(std::string_view text);
 
 /// Appends Mask(secret) to *out.
 void AppendMask(std::string* out, std::string_view secret);
+
+/// What Mask(secret) is made of: the code points it shows (none for a
+/// secret shorter than kMaskRevealMinLength; controls and malformed bytes
+/// as U+FFFD) and the secret's length in code points.
+struct MaskParts {
+  std::array<uint32_t, 4> shown{};
+  size_t shown_count = 0;
+  size_t length = 0;
+};
+MaskParts MaskPartsOf(std::string_view secret);
 
 /// For tests: what triggers a try of each rule (indexed like RuleSpecs()).
 struct RuleTrigger {
