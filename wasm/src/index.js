@@ -190,11 +190,13 @@ function wrap(core, kind) {
   // buffer serves them all.
   let bufferAddress = 0;
   let bufferSize = 0;
+  let bufferView = null; // the buffer as bytes; stale once memory grows (a new ArrayBuffer)
   const reserve = (size) => {
     if (size <= bufferSize) return;
     if (bufferAddress) core._free(bufferAddress);
     bufferAddress = 0;
     bufferSize = 0;
+    bufferView = null;
     const want = Math.max(size, 64 * 1024);
     const address = core._malloc(want);
     if (!address) throw new RangeError(`cannot allocate ${size} bytes in the WebAssembly heap`);
@@ -205,7 +207,10 @@ function wrap(core, kind) {
     if (typeof input === 'string') {
       reserve(input.length * 3); // the most UTF-8 bytes a UTF-16 string needs
       // core.HEAPU8 is read after reserve(): growing memory replaces it.
-      return encoder.encodeInto(input, core.HEAPU8.subarray(bufferAddress, bufferAddress + bufferSize)).written;
+      if (bufferView === null || bufferView.buffer !== core.HEAPU8.buffer) {
+        bufferView = core.HEAPU8.subarray(bufferAddress, bufferAddress + bufferSize);
+      }
+      return encoder.encodeInto(input, bufferView).written;
     }
     const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     reserve(bytes.length);
@@ -368,12 +373,13 @@ function wrap(core, kind) {
         const words = core.HEAPU32;
         const found = new Array(count);
         for (let k = 0, i = core.secretsAddress() >>> 2; k < count; k++, i += secretWords) {
-          const shown = words[i + 5];
+          let shown = '';
+          for (let c = 0; c < words[i + 5]; c++) shown += String.fromCodePoint(words[i + 6 + c]);
           const chars = words[i + 10];
           found[k] = {
             rule: secretRules[words[i]], line: words[i + 1], column: words[i + 2],
             offset: words[i + 3], length: words[i + 4],
-            masked: `${shown ? String.fromCodePoint(...words.subarray(i + 6, i + 6 + shown)) : ''}…(${chars} ${chars === 1 ? 'char' : 'chars'})`,
+            masked: `${shown}…(${chars} ${chars === 1 ? 'char' : 'chars'})`,
           };
         }
         return found;
