@@ -163,6 +163,14 @@ bool AddClosure(re2::Prog* prog, int id, std::vector<re2::Prog::Inst*>* out,
   return true;
 }
 
+// Whether `prog` tests a position (\b, ^, $) anywhere.
+bool TestsPosition(re2::Prog* prog) {
+  for (int id = 0; id < prog->size(); ++id) {
+    if (prog->inst(id)->opcode() == re2::kInstEmptyWidth) return true;
+  }
+  return false;
+}
+
 // What the start of a rule's matches looks like, read off its program.
 struct Lead {
   // pairs[b0] holds the second bytes that may follow a first byte b0.
@@ -175,6 +183,10 @@ struct Lead {
   // shape[k]: the bytes the k-th byte of a match may be, for the first
   // bytes every match has (up to kMaxShape).
   std::vector<std::bitset<256>> shape;
+  // The program tests a position (\b, ^, $): the scanner matches a
+  // match's groups on the match alone, where such a test would see
+  // nothing around it, and checks edges itself instead (Edge).
+  bool empty_width = false;
 };
 constexpr size_t kMaxLiteral = 8;
 // A rule whose matches start with at most this many different bytes may be
@@ -197,6 +209,7 @@ bool ReadLead(const RE2& re, Lead* lead) {
   const std::unique_ptr<re2::Prog> prog(re.Regexp()->CompileToProg(kRuleMaxMem));
   if (prog == nullptr) return false;
   const size_t size = static_cast<size_t>(prog->size());
+  lead->empty_width = TestsPosition(prog.get());
   std::vector<re2::Prog::Inst*> first;
   std::vector<bool> seen(size);
   if (!AddClosure(prog.get(), prog->start(), &first, &seen)) return false;
@@ -392,6 +405,11 @@ const Matchers& GetMatchers() {
         ++m->trigger[i].pairs;
       };
       if (spec.anchor.literal.size() >= 2) {
+        const std::unique_ptr<re2::Prog> prog(re.Regexp()->CompileToProg(kRuleMaxMem));
+        if (prog == nullptr || TestsPosition(prog.get())) {
+          if (m->ok) m->error = std::string(spec.id) + ": \\b, ^ and $ are not for rules (give it an Edge)";
+          m->ok = false;
+        }
         m->literal.back() = MakeLiteralCheck(spec.anchor.literal, std::string(spec.anchor.literal.size(), '\0'));
         add(static_cast<unsigned char>(spec.anchor.literal[0]), static_cast<unsigned char>(spec.anchor.literal[1]),
             spec.anchor.back_min, spec.anchor.back_max);
@@ -401,6 +419,10 @@ const Matchers& GetMatchers() {
       if (!ReadLead(re, lead.get())) {
         m->walked.push_back(rule);
         continue;
+      }
+      if (lead->empty_width) {
+        if (m->ok) m->error = std::string(spec.id) + ": \\b, ^ and $ are not for rules (give it an Edge)";
+        m->ok = false;
       }
       for (size_t b0 = 0; b0 < 256; ++b0) {
         if (lead->pairs[b0].any()) m->first_bytes[i].set(b0);
@@ -936,9 +958,17 @@ std::vector<SecretMatch> FindSecrets(std::string_view text) {
     for (size_t k = 0; k < shape.size(); ++k) {
       if (!shape[k][bytes[start + k]]) return false;
     }
-    if (!m.re[ri]->Match(input, start, std::min(text.size(), start + kMaxMatchLength), RE2::ANCHOR_START, groups,
-                         m.groups[ri])) {
+    // The match first (RE2's DFA alone), then, where the secret is group 1
+    // of a longer match, the groups within the match alone: given the rest
+    // of the text, RE2 runs its submatch engine over all of it, sizing a
+    // bitmap for every byte (patterns hold no \b, ^ or $ that would see
+    // past the match).
+    if (!m.re[ri]->Match(input, start, std::min(text.size(), start + kMaxMatchLength), RE2::ANCHOR_START, groups, 1)) {
       return false;
+    }
+    if (m.groups[ri] == 2) {
+      const re2::StringPiece whole = groups[0];
+      if (!m.re[ri]->Match(whole, 0, whole.size(), RE2::ANCHOR_BOTH, groups, 2)) return false;
     }
     take(r);
     return true;
