@@ -64,6 +64,8 @@ constexpr size_t kMaxMatchesPerRule = kMaxFindings;
 // Longest match a rule is tried for: far above any token or PEM key (a
 // 16384-bit RSA key is ~12 KB).
 constexpr size_t kMaxMatchLength = 64 << 10;
+// How far a try reads ahead for a byte its rule's matches all hold.
+constexpr size_t kRequiredReach = 256;
 
 // Documented example keys: never reported even though they match a format.
 constexpr std::array<std::string_view, 5> kDocumentedExamples = {
@@ -183,6 +185,12 @@ struct Lead {
   // shape[k]: the bytes the k-th byte of a match may be, for the first
   // bytes every match has (up to kMaxShape).
   std::vector<std::bitset<256>> shape;
+  // Every byte a match may hold, and a byte every match holds that may
+  // not stand among its first bytes ('@' of a URL's credentials, '.' of a
+  // Discord token); -1 if none. A try can end before RE2 where the text
+  // leaves the alphabet before holding that byte.
+  std::bitset<256> alphabet;
+  int required = -1;
   // The program tests a position (\b, ^, $): the scanner matches a
   // match's groups on the match alone, where such a test would see
   // nothing around it, and checks edges itself instead (Edge).
@@ -193,6 +201,80 @@ constexpr size_t kMaxLiteral = 8;
 // triggered by its left edge and first byte (see GetMatchers).
 constexpr size_t kMaxEdgeFirstBytes = 6;
 constexpr size_t kMaxShape = 12;
+
+// Whether every match of `prog` holds byte c: with the instructions that
+// may take c left out, no match is reachable.
+bool EveryMatchHolds(re2::Prog* prog, int c) {
+  std::vector<bool> seen(static_cast<size_t>(prog->size()));
+  std::vector<int> lists = {prog->start()};
+  while (!lists.empty()) {
+    const int id = lists.back();
+    lists.pop_back();
+    if (seen[static_cast<size_t>(id)]) continue;
+    seen[static_cast<size_t>(id)] = true;
+    for (int i = id;; ++i) {
+      re2::Prog::Inst* inst = prog->inst(i);
+      switch (inst->opcode()) {
+        case re2::kInstByteRange:
+          if (!inst->Matches(c)) lists.push_back(inst->out());
+          break;
+        case re2::kInstCapture:
+        case re2::kInstEmptyWidth:
+        case re2::kInstNop:
+          lists.push_back(inst->out());
+          break;
+        case re2::kInstFail:
+          break;
+        default:  // kInstMatch reached without c; Alt, AltMatch (not in a flattened program)
+          return false;
+      }
+      if (inst->last()) break;
+    }
+  }
+  return true;
+}
+
+// Lead::alphabet and Lead::required of `prog` (after Lead::shape and
+// Lead::literal).
+void ReadAlphabet(re2::Prog* prog, Lead* lead) {
+  // Only the instructions an anchored match reaches: the program also holds
+  // the any-byte loop of unanchored searches.
+  std::bitset<256> literals;  // bytes an instruction takes alone
+  std::vector<bool> seen(static_cast<size_t>(prog->size()));
+  std::vector<int> lists = {prog->start()};
+  while (!lists.empty()) {
+    const int id = lists.back();
+    lists.pop_back();
+    if (seen[static_cast<size_t>(id)]) continue;
+    seen[static_cast<size_t>(id)] = true;
+    for (int i = id;; ++i) {
+      re2::Prog::Inst* inst = prog->inst(i);
+      if (inst->opcode() == re2::kInstByteRange) {
+        for (int c = inst->lo(); c <= inst->hi(); ++c) {
+          lead->alphabet.set(static_cast<size_t>(c));
+          if (inst->foldcase() && c >= 'a' && c <= 'z') lead->alphabet.set(static_cast<size_t>(c - 'a' + 'A'));
+        }
+        if (inst->lo() == inst->hi() && !(inst->foldcase() && inst->lo() >= 'a' && inst->lo() <= 'z')) {
+          literals.set(static_cast<size_t>(inst->lo()));
+        }
+      }
+      if (inst->opcode() != re2::kInstMatch && inst->opcode() != re2::kInstFail) lists.push_back(inst->out());
+      if (inst->last()) break;
+    }
+  }
+  // Of the bytes every match holds, the one whose first possible place is
+  // latest, and past the literal prefix (checked already).
+  size_t best_place = lead->literal.size();
+  for (size_t c = 0; c < 256; ++c) {
+    if (!literals[c]) continue;
+    size_t place = 0;
+    while (place < lead->shape.size() && !lead->shape[place][c]) ++place;
+    if (place > best_place && EveryMatchHolds(prog, static_cast<int>(c))) {
+      best_place = place;
+      lead->required = static_cast<int>(c);
+    }
+  }
+}
 
 // The bytes a byte-range instruction accepts.
 std::bitset<256> BytesOf(re2::Prog::Inst* inst) {
@@ -260,6 +342,7 @@ bool ReadLead(const RE2& re, Lead* lead) {
     if (!more) break;
     step = std::move(next);
   }
+  ReadAlphabet(prog.get(), lead);
   return true;
 }
 
@@ -344,6 +427,8 @@ struct Matchers {
   std::vector<int> groups;               // 1: group 1 is the whole match; 2
   std::vector<LiteralCheck> literal;     // at the trigger's position
   std::vector<std::vector<std::bitset<256>>> shape;  // Lead::shape per rule
+  std::vector<std::bitset<256>> alphabet;            // Lead::alphabet per rule
+  std::vector<int> required;                         // Lead::required per rule
   std::vector<RuleTrigger> trigger;      // what triggers each rule
   // Per pair (PairKey): index into buckets, 0 for none. Rules sharing the
   // same set of pairs share a bucket.
@@ -395,6 +480,8 @@ const Matchers& GetMatchers() {
       m->literal.emplace_back();
       m->shape.emplace_back();
       m->first_bytes.emplace_back();
+      m->alphabet.emplace_back();
+      m->required.push_back(-1);
       if (!re.ok() || re.NumberOfCapturingGroups() != 1) {
         if (m->ok) m->error = std::string(spec.id) + (re.ok() ? ": needs exactly one group" : ": " + re.error());
         m->ok = false;
@@ -428,6 +515,8 @@ const Matchers& GetMatchers() {
         if (lead->pairs[b0].any()) m->first_bytes[i].set(b0);
       }
       m->shape.back() = std::move(lead->shape);
+      m->alphabet.back() = lead->alphabet;
+      m->required.back() = lead->required;
       // A rule whose matches start with a few upper-case letters or digits
       // ([MNO] of a Discord token, the A of AKIA) and never inside a word
       // is triggered by the byte left of its start and its first byte: in
@@ -957,6 +1046,15 @@ std::vector<SecretMatch> FindSecrets(std::string_view text) {
     if (text.size() - start < shape.size()) return false;
     for (size_t k = 0; k < shape.size(); ++k) {
       if (!shape[k][bytes[start + k]]) return false;
+    }
+    // A byte every match holds: no match where the text leaves the
+    // rule's alphabet (or ends) before it. Read for a bounded stretch; past
+    // it RE2 decides.
+    if (const int required = m.required[ri]; required >= 0) {
+      const size_t limit = std::min(text.size(), start + kRequiredReach);
+      size_t p = start;
+      while (p < limit && bytes[p] != required && m.alphabet[ri][bytes[p]]) ++p;
+      if (p == text.size() || (p < limit && bytes[p] != required)) return false;
     }
     // The match first (RE2's DFA alone), then, where the secret is group 1
     // of a longer match, the groups within the match alone: given the rest
