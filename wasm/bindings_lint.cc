@@ -4,6 +4,7 @@
 // readers would push the site's first download past its 200 KB budget; the
 // site loads this one when the user opens the linter (wasm/DESIGN.md).
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 
 #include <cstdint>
 #include <string>
@@ -46,20 +47,22 @@ size_t Convert(uintptr_t address, size_t length, const std::string& from, const 
   return Answer().size();
 }
 
-// scanSecrets answers in numbers (lint::SecretsToWords): the last answer
-// stays here, and the facade reads it in place (secretsAddress()).
-std::vector<uint32_t>& SecretWords() {
+}  // namespace
+
+// scanSecrets' answer, in numbers (lint::AppendSecretWords): how many
+// secrets, then kSecretWords numbers for each. A plain export, not an
+// embind function: the facade calls it once per text, often a small one,
+// where embind's eval-free invoker (-sDYNAMIC_EXECUTION=0) costs as much as
+// scanning a kilobyte. The answer stays valid until the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const uint32_t* mcp_builder_scan_secrets(uintptr_t address, size_t length) {
   static auto* words = new std::vector<uint32_t>();  // NOLINT(bugprone-dynamic-static-initializers)
-  return *words;
+  words->assign(1, 0);
+  mcp_builder::lint::AppendSecretWords(Bytes(address, length), words);
+  (*words)[0] = static_cast<uint32_t>((words->size() - 1) / mcp_builder::lint::kSecretWords);
+  return words->data();
 }
 
-// How many secrets: kSecretWords numbers each at secretsAddress().
-size_t ScanSecrets(uintptr_t address, size_t length) {
-  SecretWords() = mcp_builder::lint::SecretsToWords(Bytes(address, length));
-  return SecretWords().size() / mcp_builder::lint::kSecretWords;
-}
-
-uintptr_t SecretsAddress() { return reinterpret_cast<uintptr_t>(SecretWords().data()); }  // NOLINT(performance-no-int-to-ptr)
+namespace {
 
 // The rule ids a secret's first number indexes: ["github-pat", ...].
 std::string SecretRuleIds() {
@@ -85,8 +88,6 @@ EMSCRIPTEN_BINDINGS(mcp_builder_lint) {
   emscripten::function("lint", &Lint);
   emscripten::function("fix", &Fix);
   emscripten::function("convert", &Convert);
-  emscripten::function("scanSecrets", &ScanSecrets);
-  emscripten::function("secretsAddress", &SecretsAddress);
   emscripten::function("secretRuleIds", &SecretRuleIds);
   emscripten::function("secretWords", &SecretWordsPerFinding);
 }

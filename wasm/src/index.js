@@ -366,13 +366,14 @@ function wrap(core, kind) {
           throw new RangeError(`scanSecrets: input is over the ${limits.lintMaxBytes}-byte limit`);
         }
         const length = write(input);
-        const count = core.scanSecrets(bufferAddress, length);
-        if (count === 0) return [];
-        // kSecretWords numbers per secret (lint.h SecretsToWords): read in
-        // place, made into objects here, with Mask()'s text from its parts.
+        // The count, then kSecretWords numbers per secret (lint.h
+        // AppendSecretWords): read in place, made into objects here, with
+        // Mask()'s text from its parts.
+        const at = core._mcp_builder_scan_secrets(bufferAddress, length) >>> 2;
         const words = core.HEAPU32;
+        const count = words[at];
         const found = new Array(count);
-        for (let k = 0, i = core.secretsAddress() >>> 2; k < count; k++, i += secretWords) {
+        for (let k = 0, i = at + 1; k < count; k++, i += secretWords) {
           let shown = '';
           for (let c = 0; c < words[i + 5]; c++) shown += String.fromCodePoint(words[i + 6 + c]);
           const chars = words[i + 10];

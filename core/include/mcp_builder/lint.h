@@ -116,7 +116,7 @@ ConvertResult Convert(std::string_view text, std::string_view from, std::string_
 /// wasm facade's scanSecrets is called once per small text, where decoding
 /// and parsing a JSON answer cost more than the scan.
 inline constexpr size_t kSecretWords = 11;
-std::vector<uint32_t> SecretsToWords(std::string_view text);
+void AppendSecretWords(std::string_view text, std::vector<uint32_t>* out);
 
 /// {"ok","client","text","changes","secrets":[{"id","description","server"}],
 ///  "envTemplate","remaining":[findings]}

@@ -280,20 +280,18 @@ class ForwardPositions {
 
 }  // namespace
 
-std::vector<uint32_t> SecretsToWords(std::string_view text) {
+void AppendSecretWords(std::string_view text, std::vector<uint32_t>* out) {
   const std::vector<secrets::SecretMatch> matches = secrets::FindSecrets(text);
   ForwardPositions positions(text);  // matches come in text order
-  std::vector<uint32_t> out;
-  out.reserve(kSecretWords * matches.size());
+  out->reserve(out->size() + kSecretWords * matches.size());
   for (const secrets::SecretMatch& match : matches) {
     const json::Position at = positions.At(match.offset);
     const secrets::MaskParts mask = secrets::MaskPartsOf(text.substr(match.offset, match.length));
     // Texts are at most kMaxBytes (16 MiB): every number fits.
-    out.insert(out.end(), {static_cast<uint32_t>(match.rule), at.line, at.column, static_cast<uint32_t>(match.offset),
-                           static_cast<uint32_t>(match.length), static_cast<uint32_t>(mask.shown_count), mask.shown[0],
-                           mask.shown[1], mask.shown[2], mask.shown[3], static_cast<uint32_t>(mask.length)});
+    out->insert(out->end(), {static_cast<uint32_t>(match.rule), at.line, at.column, static_cast<uint32_t>(match.offset),
+                             static_cast<uint32_t>(match.length), static_cast<uint32_t>(mask.shown_count), mask.shown[0],
+                             mask.shown[1], mask.shown[2], mask.shown[3], static_cast<uint32_t>(mask.length)});
   }
-  return out;
 }
 
 std::string FixToJson(const FixResult& r) {
