@@ -481,6 +481,23 @@ TEST(SecretScan, EveryRuleIsTriggeredByFewPairs) {
   }
 }
 
+// A try looks ahead (a bounded stretch) for a byte every match of its rule
+// holds: URL credentials need their '@', a Discord token its '.'. Past the
+// stretch RE2 decides, so a long user name still yields its password; a
+// URL without '@' before its path, or a Discord-shaped word without '.',
+// never reaches RE2 and is no finding.
+TEST(SecretScan, ByteEveryMatchHoldsIsLookedForBeforeRe2) {
+  const std::string long_user(300, 'u');
+  const auto found = Scan("https://" + long_user + ":Zx9-Kq2-Wv7-Pn4@example.com/");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rule, "secret/url-basic-auth");
+  EXPECT_EQ(found[0].offset, 8 + long_user.size() + 1);
+  for (const Finding& f : Scan("https://example.com/path?user=a:b@c")) EXPECT_NE(f.rule, "secret/url-basic-auth");
+  EXPECT_TRUE(Scan("\"MTk4NjIyNDgzNDcxOTI1MjQ4Cl2FMQZnCjm1XVW7vRze4b7Cq4se7kKWs\"").empty());
+  // The same token with its dots is one.
+  EXPECT_EQ(Scan("\"MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs\"").size(), 1u);
+}
+
 // A rule triggered by the byte on its left still finds a match with no
 // byte on its left (offset 0), and one that ends the text.
 TEST(SecretScan, EdgeTriggeredRulesMatchAtTheEdgesOfTheText) {

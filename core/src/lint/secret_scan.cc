@@ -4,18 +4,24 @@
 // prefilter, then each rule's RE2 only where a match of it may start.
 //  1. At start-up the scanner derives, from each rule's compiled program,
 //     the pairs of bytes its matches can begin with ("gh" for ghp_...,
-//     "be", "bE", "Be", "BE" for (?i:bearer), "MA".."O_" for Discord's
-//     [MNO][A-Za-z0-9_-]). The few formats that begin with a broad class
-//     (32 hex digits of a Mailchimp key, a Telegram bot id) name a literal
-//     they hold instead ("-us", ":A") and how far before it they start
-//     (Anchor in secret_scan.h). One table maps each of the 65,536 pairs
-//     to the rules it triggers.
-//  2. One pass over the text looks up each pair of adjacent bytes. Where a
-//     rule is triggered, its literal prefix is compared, the byte to the
-//     left of the would-be start is checked against the rule's edge (no
-//     token starts inside a word), and only then is the rule's RE2 matched
-//     ANCHORED at that start. Group 1 is the secret; when it is the whole
-//     match (most rules), RE2 runs its DFA alone, with no submatch engine.
+//     "be", "bE", "Be", "BE" for (?i:bearer)). The few formats that begin
+//     with a broad class (32 hex digits of a Mailchimp key, a Telegram bot
+//     id) name a literal they hold instead ("-us", ":A") and how far before
+//     it they start (Anchor in secret_scan.h). Formats that begin with a
+//     few capitals ([MNO] of a Discord token) are triggered by the byte on
+//     their left and their first byte instead: capitals stand inside words
+//     far more often than after a quote or a space. One table maps each of
+//     the 65,536 pairs to the rules it triggers.
+//  2. One pass over the text looks up each pair of adjacent bytes. A pair
+//     whose rules may not start after the byte on its left (inside a
+//     word) is passed over. Where a rule is triggered, its literal prefix
+//     is compared, its left edge checked (no token starts inside a word),
+//     the first bytes checked against the classes its program allows, and
+//     a byte every match holds ('@' of URL credentials) looked for; only
+//     then is the rule's RE2 matched ANCHORED at that start, as a DFA
+//     alone, and its groups (group 1 is the secret) on the match alone.
+//  3. No match starts inside a private key already reported: its body is
+//     key material, not tokens of its own.
 // Why: each rule walking the text unanchored costs a pass per rule, and a
 // DFA over text dense in near-matches (long alphanumeric runs against
 // counted repetitions) builds a new state at almost every byte. Before this
@@ -402,7 +408,9 @@ size_t NextTrigger(const uint8_t* pair_used, const uint16_t* bucket_of_pair, con
   return n;
 }
 
-// back_min -1: the pair is the byte left of the start and the first byte.
+// A place a rule is tried: where the text holds one of the rule's pairs at
+// i, the match starts between i - back_max and i - back_min (-1: the pair
+// is the byte left of the start and the first byte).
 struct Trigger {
   int rule;
   int16_t back_min;
@@ -462,8 +470,8 @@ const Matchers& GetMatchers() {
     auto* m = new Matchers;
     const auto& specs = RuleSpecs();
     std::map<size_t, std::vector<Trigger>> triggers_of_pair;
-    std::bitset<256> kUpperOrDigit;
-    for (int c = 0; c < 256; ++c) kUpperOrDigit[static_cast<size_t>(c)] = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    std::bitset<256> upper_or_digit;
+    for (int c = 0; c < 256; ++c) upper_or_digit[static_cast<size_t>(c)] = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     for (size_t e = 0; e < m->left_allowed.size(); ++e) {
       for (int c = 0; c < 256; ++c) {
         m->left_allowed[e][static_cast<size_t>(c)] = EdgeAllows(static_cast<Edge>(e), static_cast<unsigned char>(c));
@@ -526,7 +534,7 @@ const Matchers& GetMatchers() {
       // literal, at most two bytes, is in the shape. Matches at offset 0,
       // with no byte on their left, are tried before the pass.
       const bool word_edge = spec.left != Edge::kNone && spec.left != Edge::kDigit;
-      const bool upper_start = (m->first_bytes[i] & kUpperOrDigit) == m->first_bytes[i];
+      const bool upper_start = (m->first_bytes[i] & upper_or_digit) == m->first_bytes[i];
       if (word_edge && upper_start && lead->literal.size() <= 2 &&
           m->first_bytes[i].count() <= kMaxEdgeFirstBytes) {
         m->edge_triggered.push_back(rule);
