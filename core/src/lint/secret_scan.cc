@@ -258,7 +258,7 @@ void ReadAlphabet(re2::Prog* prog, Lead* lead) {
       if (inst->opcode() == re2::kInstByteRange) {
         for (int c = inst->lo(); c <= inst->hi(); ++c) {
           lead->alphabet.set(static_cast<size_t>(c));
-          if (inst->foldcase() && c >= 'a' && c <= 'z') lead->alphabet.set(static_cast<size_t>(c - 'a' + 'A'));
+          if (inst->foldcase() && c >= 'a' && c <= 'z') lead->alphabet.set(static_cast<size_t>(c & ~0x20));  // its capital
         }
         if (inst->lo() == inst->hi() && !(inst->foldcase() && inst->lo() >= 'a' && inst->lo() <= 'z')) {
           literals.set(static_cast<size_t>(inst->lo()));
