@@ -60,6 +60,9 @@ CommandLine Words(const ReadEntry& e) {
   CommandLine line;
   line.program = ProgramName(e.entry.command);
   line.command = &e.command;
+  line.args.reserve(e.entry.args.size());
+  line.fields.reserve(e.entry.args.size());
+  line.lower.reserve(e.entry.args.size());
   for (size_t i = 0; i < e.entry.args.size(); ++i) {
     line.args.push_back(e.entry.args[i].Render([](const std::string& id) { return "${" + id + "}"; }));
     line.fields.push_back(&e.args[i]);
