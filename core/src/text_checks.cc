@@ -1,6 +1,7 @@
 #include "text_checks.h"
 
 #include <algorithm>
+#include <bitset>
 #include <cctype>
 
 #include "mcp_builder/diagnostic.h"
@@ -241,6 +242,12 @@ std::string Abbreviate(std::string_view s, size_t max) {
 }
 
 std::string Quoted(std::string_view s) { return "'" + Abbreviate(s) + "'"; }
+
+bool HasAnyOf(std::string_view s, std::string_view set) {
+  std::bitset<256> in;
+  for (const char c : set) in.set(static_cast<unsigned char>(c));
+  return std::any_of(s.begin(), s.end(), [&](char c) { return in[static_cast<unsigned char>(c)]; });
+}
 
 }  // namespace text
 }  // namespace mcp_builder

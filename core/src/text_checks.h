@@ -65,6 +65,10 @@ std::string Abbreviate(std::string_view s, size_t max = 40);
 /// Abbreviate(s) in single quotes, for messages.
 std::string Quoted(std::string_view s);
 
+/// Whether `s` holds any byte of `set`: one pass over `s` with a table of
+/// the set (find_first_of compares each byte of `s` with the whole set).
+bool HasAnyOf(std::string_view s, std::string_view set);
+
 }  // namespace text
 }  // namespace mcp_builder
 

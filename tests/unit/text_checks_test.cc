@@ -97,3 +97,12 @@ TEST(TextChecks, NamesAndLengths) {
 }  // namespace
 }  // namespace text
 }  // namespace mcp_builder
+
+TEST(HasAnyOf, FindsAnyByteOfTheSetAnywhere) {
+  EXPECT_TRUE(mcp_builder::text::HasAnyOf("npx -y pkg && curl", "$`&|;<>"));
+  EXPECT_TRUE(mcp_builder::text::HasAnyOf("a>", "$`&|;<>"));  // the last byte
+  EXPECT_TRUE(mcp_builder::text::HasAnyOf("\xFF", std::string_view("\xFF", 1)));  // bytes above 0x7F
+  EXPECT_FALSE(mcp_builder::text::HasAnyOf("@scope/pkg@1.2.3", "$`&|;<>"));
+  EXPECT_FALSE(mcp_builder::text::HasAnyOf("", "$"));
+  EXPECT_FALSE(mcp_builder::text::HasAnyOf("abc", ""));
+}

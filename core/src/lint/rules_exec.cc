@@ -129,7 +129,7 @@ class ExecChecker {
     for (size_t i = 0; i < line_.args.size(); ++i) {
       const std::string& a = line_.args[i];
       // Every operator, substitution and pipe below has one of these.
-      if (a.find_first_of("$`&|;<>") == std::string::npos) continue;
+      if (!text::HasAnyOf(a, "$`&|;<>")) continue;
       const bool op = std::any_of(std::begin(kOperators), std::end(kOperators), [&](const char* o) { return a == o; });
       const bool substitution = a.find("$(") != std::string::npos || a.find('`') != std::string::npos;
       if (op || substitution || a.find("&&") != std::string::npos || a.find("||") != std::string::npos) {
@@ -168,7 +168,7 @@ class ExecChecker {
     for (size_t i = 0; i < line_.args.size(); ++i) {
       // Every needle but "keychains" has one of these: most arguments are
       // ruled out without a copy and 23 searches.
-      if (line_.lower[i].find_first_of("./\\_ ") == std::string::npos &&
+      if (!text::HasAnyOf(line_.lower[i], "./\\_ ") &&
           line_.lower[i].find("keychains") == std::string::npos) {
         continue;
       }
