@@ -743,6 +743,13 @@ TEST(SecretScan, ContextRulesAcceptPrefixedKeyNames) {
     EXPECT_EQ(findings[0].rule, "secret/brave-search-api-key");
     EXPECT_EQ(findings[0].offset, text.find(value));
   }
+  // A flag and its value as two items of a YAML sequence (Goose, Continue).
+  for (const std::string& text : {"args:\n  - --brave-api-key\n  - " + value + "\n",
+                                   "args:\r\n  - \"--brave-api-key\"\r\n  - '" + value + "'\r\n"}) {
+    const auto findings = Scan(text);
+    ASSERT_EQ(findings.size(), 1u) << text << ": " << Describe(findings);
+    EXPECT_EQ(findings[0].offset, text.find(value));
+  }
   EXPECT_EQ(Describe(Scan("BRAVE_API_KEYS=" + value)), "(none)");
   EXPECT_EQ(Describe(Scan("BRAVE_API_KEY_FILE=" + value)), "(none)");
 }

@@ -17,9 +17,10 @@ namespace {
 
 // Separator between a key name and its value in JSON, YAML, .env, INI and
 // command lines: `"KEY": "v"`, `KEY=v`, `key: 'v'`, `key => v`, `--key v`,
-// and a flag and its value as two items of an argument list:
-// `"--secret-access-key", "v"`.
-#define SEP R"(["']?(?:[ \t]*(?:=>|:=|=|:|,)[ \t]*|[ \t]+)["']?)"
+// and a flag and its value as two items of an argument list, in JSON or
+// TOML (`"--secret-access-key", "v"`) or as a YAML sequence, one item per
+// line (`- --secret-access-key` then `- v`).
+#define SEP R"(["']?(?:[ \t]*(?:=>|:=|=|:|,)[ \t]*|[ \t]+|[ \t]*\r?\n[ \t]*-[ \t]+)["']?)"
 
 // Between BEGIN and END of a PEM block: anything, shortest first (real line
 // breaks or JSON "\n" escapes, PGP armor and Proc-Type headers), except a
