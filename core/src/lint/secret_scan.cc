@@ -208,9 +208,14 @@ constexpr size_t kMaxLiteral = 8;
 constexpr size_t kMaxEdgeFirstBytes = 6;
 constexpr size_t kMaxShape = 12;
 
-// Whether every match of `prog` holds byte c: with the instructions that
-// may take c left out, no match is reachable.
-bool EveryMatchHolds(re2::Prog* prog, int c) {
+// What a walk of a program does after visiting an instruction.
+enum class Step { kFollow, kStay, kStop };  // go on to its out(); not; end the walk
+
+// Visits each instruction reachable from the anchored start of `prog` once
+// (the program is flattened: lists of instructions). False if `visit`
+// ended the walk.
+template <typename Visit>
+bool WalkFromStart(re2::Prog* prog, Visit visit) {
   std::vector<bool> seen(static_cast<size_t>(prog->size()));
   std::vector<int> lists = {prog->start()};
   while (!lists.empty()) {
@@ -220,24 +225,32 @@ bool EveryMatchHolds(re2::Prog* prog, int c) {
     seen[static_cast<size_t>(id)] = true;
     for (int i = id;; ++i) {
       re2::Prog::Inst* inst = prog->inst(i);
-      switch (inst->opcode()) {
-        case re2::kInstByteRange:
-          if (!inst->Matches(c)) lists.push_back(inst->out());
-          break;
-        case re2::kInstCapture:
-        case re2::kInstEmptyWidth:
-        case re2::kInstNop:
-          lists.push_back(inst->out());
-          break;
-        case re2::kInstFail:
-          break;
-        default:  // kInstMatch reached without c; Alt, AltMatch (not in a flattened program)
-          return false;
-      }
+      const Step step = visit(inst);
+      if (step == Step::kStop) return false;
+      if (step == Step::kFollow) lists.push_back(inst->out());
       if (inst->last()) break;
     }
   }
   return true;
+}
+
+// Whether every match of `prog` holds byte c: with the instructions that
+// may take c left out, no match is reachable.
+bool EveryMatchHolds(re2::Prog* prog, int c) {
+  return WalkFromStart(prog, [c](re2::Prog::Inst* inst) {
+    switch (inst->opcode()) {
+      case re2::kInstByteRange:
+        return inst->Matches(c) ? Step::kStay : Step::kFollow;
+      case re2::kInstCapture:
+      case re2::kInstEmptyWidth:
+      case re2::kInstNop:
+        return Step::kFollow;
+      case re2::kInstFail:
+        return Step::kStay;
+      default:  // kInstMatch reached without c; Alt, AltMatch (not in a flattened program)
+        return Step::kStop;
+    }
+  });
 }
 
 // Lead::alphabet and Lead::required of `prog` (after Lead::shape and
@@ -246,28 +259,18 @@ void ReadAlphabet(re2::Prog* prog, Lead* lead) {
   // Only the instructions an anchored match reaches: the program also holds
   // the any-byte loop of unanchored searches.
   std::bitset<256> literals;  // bytes an instruction takes alone
-  std::vector<bool> seen(static_cast<size_t>(prog->size()));
-  std::vector<int> lists = {prog->start()};
-  while (!lists.empty()) {
-    const int id = lists.back();
-    lists.pop_back();
-    if (seen[static_cast<size_t>(id)]) continue;
-    seen[static_cast<size_t>(id)] = true;
-    for (int i = id;; ++i) {
-      re2::Prog::Inst* inst = prog->inst(i);
-      if (inst->opcode() == re2::kInstByteRange) {
-        for (int c = inst->lo(); c <= inst->hi(); ++c) {
-          lead->alphabet.set(static_cast<size_t>(c));
-          if (inst->foldcase() && c >= 'a' && c <= 'z') lead->alphabet.set(static_cast<size_t>(c & ~0x20));  // its capital
-        }
-        if (inst->lo() == inst->hi() && !(inst->foldcase() && inst->lo() >= 'a' && inst->lo() <= 'z')) {
-          literals.set(static_cast<size_t>(inst->lo()));
-        }
+  WalkFromStart(prog, [&](re2::Prog::Inst* inst) {
+    if (inst->opcode() == re2::kInstByteRange) {
+      for (int c = inst->lo(); c <= inst->hi(); ++c) {
+        lead->alphabet.set(static_cast<size_t>(c));
+        if (inst->foldcase() && c >= 'a' && c <= 'z') lead->alphabet.set(static_cast<size_t>(c & ~0x20));  // its capital
       }
-      if (inst->opcode() != re2::kInstMatch && inst->opcode() != re2::kInstFail) lists.push_back(inst->out());
-      if (inst->last()) break;
+      if (inst->lo() == inst->hi() && !(inst->foldcase() && inst->lo() >= 'a' && inst->lo() <= 'z')) {
+        literals.set(static_cast<size_t>(inst->lo()));
+      }
     }
-  }
+    return inst->opcode() == re2::kInstMatch || inst->opcode() == re2::kInstFail ? Step::kStay : Step::kFollow;
+  });
   // Of the bytes every match holds, the one whose first possible place is
   // latest, and past the literal prefix (checked already).
   size_t best_place = lead->literal.size();
