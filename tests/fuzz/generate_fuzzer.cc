@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "mcp_builder/catalog.h"
+#include "fuzzed_request.h"
 #include "mcp_builder/generate.h"
 #include "mcp_builder/json.h"
 #include "mcp_builder/registry.h"
@@ -79,14 +80,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto& entries = catalog::Entries();
   if (entries.empty()) return 0;
   const catalog::Entry& entry = entries[fdp.ConsumeIntegralInRange<size_t>(0, entries.size() - 1)];
-  std::vector<std::string_view> targets = gen::ClientIds();
-  for (std::string_view d : gen::DeploymentIds()) targets.push_back(d);
-  gen::GenerateRequest request;
-  request.client = std::string(targets[fdp.ConsumeIntegralInRange<size_t>(0, targets.size() - 1)]);
-  request.secrets = fdp.ConsumeBool() ? gen::SecretMode::kInline : gen::SecretMode::kPlaceholder;
-  request.os = fdp.ConsumeBool() ? gen::TargetOs::kWindows : gen::TargetOs::kPosix;
-  request.prefer = fdp.ConsumeBool() ? gen::Prefer::kRemote : gen::Prefer::kLocal;
-  request.servers.emplace_back();
+  gen::GenerateRequest request = fuzz::FuzzedRequest(&fdp);
   request.servers.back().catalog_id = std::string(entry.id);
   if (fdp.ConsumeBool()) request.servers.back().name = fdp.ConsumeRandomLengthString(40);
   // The marker must reach the output only through a secret to count.

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzzed_request.h"
 #include "mcp_builder/generate.h"
 #include "mcp_builder/json.h"
 #include "mcp_builder/toml.h"
@@ -98,14 +99,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FuzzedDataProvider fdp(data, size);
   // One target per input (picked first, so a mutation of the rest keeps
   // it): a run through all sixteen cost sixteen times the executions.
-  std::vector<std::string_view> targets = gen::ClientIds();
-  for (std::string_view d : gen::DeploymentIds()) targets.push_back(d);
-  gen::GenerateRequest request;
-  request.client = std::string(targets[fdp.ConsumeIntegralInRange<size_t>(0, targets.size() - 1)]);
-  request.secrets = fdp.ConsumeBool() ? gen::SecretMode::kInline : gen::SecretMode::kPlaceholder;
-  request.os = fdp.ConsumeBool() ? gen::TargetOs::kWindows : gen::TargetOs::kPosix;
-  request.prefer = fdp.ConsumeBool() ? gen::Prefer::kRemote : gen::Prefer::kLocal;
-  request.servers.emplace_back();
+  gen::GenerateRequest request = fuzz::FuzzedRequest(&fdp);
   gen::ServerRequest& server = request.servers.back();
   server.server_json = std::string(kServerJson);
   if (fdp.ConsumeBool()) server.name = fdp.ConsumeRandomLengthString(40);
