@@ -57,6 +57,7 @@
 #include "re2/prog.h"
 #include "re2/re2.h"
 #include "re2/regexp.h"
+#include "swar.h"
 #include "utf8.h"
 
 namespace mcp_builder {
@@ -370,14 +371,9 @@ uint64_t Load8(std::string_view s, size_t at) {
   return word;
 }
 
-// Load8 where 8 bytes are there.
+// Where 8 bytes are there, swar::Load reads the same word as Load8.
 // (x86-64 and wasm32 are little-endian, as Load8 spells out.)
 static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the pair and literal words assume little-endian loads");
-uint64_t Load8Fast(const unsigned char* p) {
-  uint64_t word;
-  std::memcpy(&word, p, sizeof word);
-  return word;
-}
 
 // The first i >= from where the pair of bytes at i has a bucket that the
 // byte left of i allows (bucket stored in *bucket), or n. A function of its
@@ -397,7 +393,7 @@ size_t NextTrigger(const uint8_t* pair_used, const uint16_t* bucket_of_pair, con
   size_t i = from;
   // Four pairs a step, one branch for the four, while a word can be read.
   for (; i + 8 <= n; i += 4) {
-    const uint64_t w = Load8Fast(bytes + i);
+    const uint64_t w = swar::Load(bytes + i);
     unsigned hits = pair_used[w & 0xFFFF] | pair_used[(w >> 8) & 0xFFFF] << 1 |
                     pair_used[(w >> 16) & 0xFFFF] << 2 | pair_used[(w >> 24) & 0xFFFF] << 3;
     for (; hits != 0; hits &= hits - 1) {
@@ -493,9 +489,14 @@ const Matchers& GetMatchers() {
       m->first_bytes.emplace_back();
       m->alphabet.emplace_back();
       m->required.push_back(-1);
-      if (!re.ok() || re.NumberOfCapturingGroups() != 1) {
-        if (m->ok) m->error = std::string(spec.id) + (re.ok() ? ": needs exactly one group" : ": " + re.error());
+      // The first error is kept for MatchersCompiled.
+      const auto fail = [&](const std::string& why) {
+        if (m->ok) m->error = std::string(spec.id) + ": " + why;
         m->ok = false;
+      };
+      constexpr const char* kTestsPosition = "\\b, ^ and $ are not for rules (give it an Edge)";
+      if (!re.ok() || re.NumberOfCapturingGroups() != 1) {
+        fail(re.ok() ? "needs exactly one group" : re.error());
         continue;
       }
       const auto add = [&](unsigned char b0, unsigned char b1, int16_t back_min, int16_t back_max) {
@@ -504,10 +505,7 @@ const Matchers& GetMatchers() {
       };
       if (spec.anchor.literal.size() >= 2) {
         const std::unique_ptr<re2::Prog> prog(re.Regexp()->CompileToProg(kRuleMaxMem));
-        if (prog == nullptr || TestsPosition(prog.get())) {
-          if (m->ok) m->error = std::string(spec.id) + ": \\b, ^ and $ are not for rules (give it an Edge)";
-          m->ok = false;
-        }
+        if (prog == nullptr || TestsPosition(prog.get())) fail(kTestsPosition);
         m->literal.back() = MakeLiteralCheck(spec.anchor.literal, std::string(spec.anchor.literal.size(), '\0'));
         add(static_cast<unsigned char>(spec.anchor.literal[0]), static_cast<unsigned char>(spec.anchor.literal[1]),
             spec.anchor.back_min, spec.anchor.back_max);
@@ -518,10 +516,7 @@ const Matchers& GetMatchers() {
         m->walked.push_back(rule);
         continue;
       }
-      if (lead->empty_width) {
-        if (m->ok) m->error = std::string(spec.id) + ": \\b, ^ and $ are not for rules (give it an Edge)";
-        m->ok = false;
-      }
+      if (lead->empty_width) fail(kTestsPosition);
       for (size_t b0 = 0; b0 < 256; ++b0) {
         if (lead->pairs[b0].any()) m->first_bytes[i].set(b0);
       }
@@ -1097,7 +1092,7 @@ std::vector<SecretMatch> FindSecrets(std::string_view text) {
   const std::bitset<256>* const bucket_left = m.bucket_left.data();
   for (size_t i = NextTrigger(pair_used, bucket_of_pair, bucket_left, bytes, 0, text.size(), &bucket); i < text.size();
        i = NextTrigger(pair_used, bucket_of_pair, bucket_left, bytes, std::max(i + 1, skip_to), text.size(), &bucket)) {
-    const uint64_t word = i + 8 <= text.size() ? Load8Fast(bytes + i) : Load8(text, i);
+    const uint64_t word = i + 8 <= text.size() ? swar::Load(bytes + i) : Load8(text, i);
     for (const Trigger& t : m.buckets[bucket]) {
       const size_t ri = static_cast<size_t>(t.rule);
       const auto at = static_cast<ptrdiff_t>(i);
@@ -1237,7 +1232,7 @@ MaskParts MaskPartsOf(std::string_view secret) {
   // The rest is only counted, ASCII 8 bytes at a time (a PEM key is
   // kilobytes of it).
   while (q < end) {
-    if (end - q >= 8 && (Load8Fast(q) & 0x8080808080808080U) == 0) {
+    if (end - q >= 8 && !swar::HasHigh(swar::Load(q))) {
       q += 8;
       count += 8;
       continue;
