@@ -21,15 +21,22 @@
 // A finding that overlaps no planted token is a false positive: on a decoy,
 // or elsewhere.
 //
-// Speed, two shapes of the same bytes, each with interleaved (ABBA) rounds
-// after an untimed warm-up, a GC before each round, median reported:
+// Speed, two shapes of the same bytes, median round reported:
 //   documents: every document is one call (a few thousand of ~1 KB)
 //   blobs:     the documents concatenated into --blob-kb texts (default 256 KB:
 //              under our scanner's 1000-findings-per-call cap)
+// Each peer is timed in a process of its own (this script with --time-peer),
+// twice, in ABBA order over the processes: untimed warm-up passes, then
+// back-to-back rounds with no forced GC, so each peer pays for its own
+// garbage as it would in use and for nobody else's. Timed side by side in
+// one process with a GC before each round, secretlint ran 1.5-2x slower:
+// the forced collection of its heap left sweeping work that landed in the
+// next timed round, its own or ours.
 //
 // Usage: node --expose-gc scripts/bench-lib/secrets-bench.mjs [--mb N] [--rounds N]
 //          [--warmup N] [--seed S] [--blob-kb N] [--verbose] [--show N]
 //          [--out PATH] [--wasm PATH] [--peer-only] [--check]
+//        (--time-peer ID: the child that times one peer; see timePeer)
 // (normally through scripts/bench, after bench.mjs). Merges its figures into
 // the results file under "secrets".
 
@@ -37,6 +44,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateSecretsCorpus, ALL_TYPES, DEFAULT_SEED, DEFAULT_BYTES } from './secrets-corpus.mjs';
 
@@ -50,7 +58,7 @@ const OUR_FINDINGS_CAP = 1000; // secrets::kMaxFindings
 // ----------------------------------------------------------------- flags ----
 function parseArgs(argv) {
   const o = { mb: DEFAULT_BYTES / 1e6, rounds: 5, warmup: 2, seed: DEFAULT_SEED, blobKb: 256, verbose: false, show: 8,
-    out: path.join(ROOT, 'dist', 'bench', 'results.json'), peerOnly: false, check: false,
+    out: path.join(ROOT, 'dist', 'bench', 'results.json'), peerOnly: false, check: false, timePeer: null,
     wasm: path.join(ROOT, 'wasm', 'src', 'index.js') };
   const num = (flag, v, min) => {
     const n = Number(v);
@@ -72,6 +80,7 @@ function parseArgs(argv) {
       case '--verbose': case '-v': o.verbose = true; break;
       case '--peer-only': o.peerOnly = true; break;
       case '--check': o.check = true; break;
+      case '--time-peer': o.timePeer = val(); break;
       case '--help': case '-h': usage(null); break;
       default: usage(`unknown argument ${a}`);
     }
@@ -83,8 +92,8 @@ function usage(err) {
   const text = `usage: node --expose-gc scripts/bench-lib/secrets-bench.mjs [--mb N] [--rounds N] [--warmup N] [--seed S]
                     [--blob-kb N] [--verbose] [--show N] [--out PATH] [--wasm PATH] [--peer-only] [--check]
   --mb N        corpus size in MB (10^6 bytes, default ${DEFAULT_BYTES / 1e6})
-  --rounds N    timed rounds per peer and shape, interleaved (default 5)
-  --warmup N    untimed passes per peer and shape before timing (default 2)
+  --rounds N    timed rounds per peer and shape, in two processes per peer (default 5)
+  --warmup N    untimed passes per peer, shape and process before timing (default 2)
   --seed S      corpus seed (default ${DEFAULT_SEED})
   --blob-kb N   size of the concatenated texts of the "blobs" shape (default 256)
   --verbose     list every miss and false positive (default: the first --show N of each)
@@ -156,7 +165,6 @@ async function makeSecretlintPeer() {
 }
 
 // ----------------------------------------------------------- measurement ----
-const gc = typeof globalThis.gc === 'function' ? globalThis.gc : () => {};
 let sink = 0;
 
 async function pass(peer, items) {
@@ -169,12 +177,41 @@ async function pass(peer, items) {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-async function measure(peers, items, rounds, warmup) {
-  for (const p of peers) for (let i = 0; i < warmup; i++) await pass(p, items);
-  const times = peers.map(() => []);
-  for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? peers.map((_, i) => i) : peers.map((_, i) => i).reverse();
-    for (const i of order) { gc(); times[i].push(await pass(peers[i], items)); }
+// The child: times one peer on both shapes and prints {documents, blobs}
+// (ms per round) as JSON on stdout.
+async function timePeer(opt, shapes) {
+  const peer = opt.timePeer === 'mcp-builder' ? await makeOurPeer(opt.wasm)
+    : opt.timePeer === 'secretlint' ? await makeSecretlintPeer() : usage(`--time-peer: unknown peer ${opt.timePeer}`);
+  const times = {};
+  for (const [shape, items] of shapes) {
+    for (let i = 0; i < opt.warmup; i++) await pass(peer, items);
+    times[shape] = [];
+    for (let i = 0; i < opt.rounds; i++) times[shape].push(await pass(peer, items));
+  }
+  process.stdout.write(`${JSON.stringify(times)}\n`);
+}
+
+// Every round of each peer, from two child processes per peer run in ABBA
+// order (the first with the rounds' larger half).
+function measure(opt, peerIds) {
+  const forward = [...peerIds];
+  const order = [...forward, ...forward.slice().reverse()];
+  const done = new Map(peerIds.map((id) => [id, 0]));
+  const times = Object.fromEntries(peerIds.map((id) => [id, { documents: [], blobs: [] }]));
+  for (const id of order) {
+    const rounds = done.get(id) === 0 ? Math.ceil(opt.rounds / 2) : Math.floor(opt.rounds / 2);
+    done.set(id, done.get(id) + rounds);
+    if (rounds === 0) continue;
+    const args = [...process.execArgv, fileURLToPath(import.meta.url), '--time-peer', id, '--rounds', String(rounds),
+      '--warmup', String(opt.warmup), '--mb', String(opt.mb), '--seed', String(opt.seed), '--blob-kb', String(opt.blobKb),
+      '--wasm', opt.wasm];
+    const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+    if (child.status !== 0) {
+      console.error(`secrets-bench: timing ${id} failed (exit ${child.status ?? child.signal})`);
+      process.exit(2);
+    }
+    const got = JSON.parse(child.stdout.trim().split('\n').pop());
+    for (const shape of ['documents', 'blobs']) times[id][shape].push(...got[shape]);
   }
   return times;
 }
@@ -339,6 +376,7 @@ async function main() {
   }));
   const bytes = docs.reduce((n, d) => n + d.byteLength, 0);
   const blobs = makeBlobs(docs, opt.blobKb * 1024);
+  if (opt.timePeer) return timePeer(opt, [['documents', docs], ['blobs', blobs]]);
   const planted = docs.reduce((n, d) => n + d.planted.length, 0);
   const decoys = docs.reduce((n, d) => n + d.decoys.length, 0);
 
@@ -357,13 +395,14 @@ async function main() {
   }
 
   // ---- speed
+  const times = measure(opt, peers.map((p) => p.id));
   const speed = {};
   for (const [shape, items] of [['documents', docs], ['blobs', blobs]]) {
-    const times = await measure(peers, items, opt.rounds, opt.warmup);
-    speed[shape] = peers.map((p, k) => {
-      const med = median(times[k]);
-      return { id: p.id, name: p.name, calls: items.length, medianMs: med, minMs: Math.min(...times[k]), maxMs: Math.max(...times[k]),
-        roundsMs: times[k], mbPerSec: bytes / 1e6 / (med / 1000) };
+    speed[shape] = peers.map((p) => {
+      const rounds = times[p.id][shape];
+      const med = median(rounds);
+      return { id: p.id, name: p.name, calls: items.length, medianMs: med, minMs: Math.min(...rounds), maxMs: Math.max(...rounds),
+        roundsMs: rounds, mbPerSec: bytes / 1e6 / (med / 1000) };
     });
   }
   const ratioOf = (shape) => (opt.peerOnly ? null : speed[shape][0].mbPerSec / speed[shape][1].mbPerSec);
@@ -381,7 +420,8 @@ async function main() {
   console.log(`\nsecret scanning, text in -> findings out (config-like text: MCP client JSON/JSONC, TOML, YAML, .env, .npmrc, service-account JSON)`);
   console.log(`corpus: ${fmtInt(docs.length)} docs, ${fmtNum(bytes / 1e6, 2)} MB, ${fmtInt(planted)} planted tokens of ${ALL_TYPES.length} types ` +
     `(${shared.length} claimed by both tools), ${fmtInt(decoys)} decoys, seed ${opt.seed}; blobs: ${blobs.length} x ~${opt.blobKb} KB`);
-  console.log(`node ${process.version}, ${machine}, ${opt.warmup} warm-up passes + ${opt.rounds} interleaved rounds per peer and shape, median\n`);
+  console.log(`node ${process.version}, ${machine}, each peer timed in two processes of its own (ABBA), ` +
+    `${opt.warmup} warm-up passes each, ${opt.rounds} rounds per peer and shape in all, no forced GC, median\n`);
 
   const summary = {};
   console.log(`${pad('accuracy (one call per document)', 44)}${lpad('recall', 9)}${lpad('recall', 9)}${lpad('recall', 9)}${lpad('precis.', 9)}${lpad('findings', 10)}${lpad('FP', 6)}${lpad('FP', 6)}${lpad('FP', 6)}${lpad('decoys', 11)}`);
