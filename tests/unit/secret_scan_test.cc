@@ -7,7 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <ostream>
 #include <random>
 #include <set>
@@ -477,7 +479,9 @@ TEST(SecretScan, EveryRuleIsTriggeredByFewPairs) {
   EXPECT_EQ(after_edge, 3u);
   for (size_t i = 0; i < triggers.size(); ++i) {
     const std::string_view id = RuleSpecs()[i].id;
-    if (id == "discord-bot-token" || id == "aws-access-key-id") EXPECT_TRUE(triggers[i].after_edge) << id;
+    if (id == "discord-bot-token" || id == "aws-access-key-id") {
+      EXPECT_TRUE(triggers[i].after_edge) << id;
+    }
   }
 }
 
@@ -946,6 +950,25 @@ TEST(SecretPlaceholder, TemplatesAndFakes) {
                             "",
                             "   "}) {
     EXPECT_TRUE(IsPlaceholder(value)) << value;
+  }
+}
+
+// Each marker of example text, in any case, anywhere in a value. Several
+// begin with the same two bytes ("redacted", "replace_me"; "your_", "yourkey"):
+// each is compared, not only the first with its pair.
+TEST(SecretPlaceholder, FakeMarkersAnywhere) {
+  for (const char* marker :
+       {"example", "redacted", "placeholder", "changeme", "change_me", "change-me", "replace_me", "replace-me",
+        "replaceme", "dummy", "your_", "your-", "your ", "yourkey", "yourapi", "yourtoken", "yoursecret", "yourpass",
+        "insert_", "insert-", "_here", "-here", "notreal", "not_real", "not-real", "xxxxx"}) {
+    const std::string lower = std::string("Zq7Rt0") + marker + "Q2wE9";
+    std::string upper = lower;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    EXPECT_TRUE(IsPlaceholder(lower)) << lower;
+    EXPECT_TRUE(IsPlaceholder(upper)) << upper;
+    // One byte short of the marker is not one ("exampl" is no marker).
+    const std::string cut = std::string("Zq7Rt0") + std::string(marker).substr(0, std::strlen(marker) - 1) + "Q2wE9";
+    EXPECT_FALSE(IsPlaceholder(cut)) << cut;
   }
 }
 

@@ -374,8 +374,10 @@ function wrap(core, kind) {
         const count = words[at];
         const found = new Array(count);
         for (let k = 0, i = at + 1; k < count; k++, i += secretWords) {
-          let shown = '';
-          for (let c = 0; c < words[i + 5]; c++) shown += String.fromCodePoint(words[i + 6 + c]);
+          // Four code points shown (or none, for a short secret): one string made.
+          const n = words[i + 5];
+          const shown = n === 4 ? String.fromCodePoint(words[i + 6], words[i + 7], words[i + 8], words[i + 9])
+            : String.fromCodePoint(...words.subarray(i + 6, i + 6 + n));
           const chars = words[i + 10];
           found[k] = {
             rule: secretRules[words[i]], line: words[i + 1], column: words[i + 2],

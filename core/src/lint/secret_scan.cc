@@ -702,7 +702,8 @@ bool HasMask(std::string_view v) {
 
 // Whether `lower` (lower case) holds a marker of example text. One pass:
 // a bitmap of the markers' first two bytes rules out nearly every position
-// (tokens are random text), and only the rest are compared.
+// (tokens are random text), and only the markers that begin with the pair
+// found are compared.
 bool HasFakeMarker(std::string_view lower) {
   static constexpr std::string_view kFakeMarkers[] = {
       "example",   "redacted",   "placeholder", "changeme",  "change_me",
@@ -711,18 +712,35 @@ bool HasFakeMarker(std::string_view lower) {
       "yourtoken", "yoursecret", "yourpass",    "insert_",   "insert-",
       "_here",     "-here",      "notreal",     "not_real",  "not-real",
       "xxxxx"};
+  static_assert(std::size(kFakeMarkers) <= 32, "a marker set is a 32-bit mask");
+  // The first two bytes of a marker, and the markers that begin with them.
+  struct Start {
+    size_t pair;
+    uint32_t markers;
+  };
   static const auto* const starts = [] {
-    auto* bits = new std::bitset<1 << 16>;
-    for (std::string_view marker : kFakeMarkers) {
-      bits->set(PairKey(static_cast<unsigned char>(marker[0]), static_cast<unsigned char>(marker[1])));
+    auto* table = new std::pair<std::bitset<1 << 16>, std::vector<Start>>;
+    for (size_t k = 0; k < std::size(kFakeMarkers); ++k) {
+      const std::string_view marker = kFakeMarkers[k];
+      const size_t pair = PairKey(static_cast<unsigned char>(marker[0]), static_cast<unsigned char>(marker[1]));
+      table->first.set(pair);
+      auto it = std::find_if(table->second.begin(), table->second.end(), [&](const Start& s) { return s.pair == pair; });
+      if (it == table->second.end()) it = table->second.insert(it, {pair, 0});
+      it->markers |= uint32_t{1} << k;
     }
-    return bits;
+    return table;
   }();
   for (size_t i = 0; i + 1 < lower.size(); ++i) {
-    if (!(*starts)[PairKey(static_cast<unsigned char>(lower[i]), static_cast<unsigned char>(lower[i + 1]))]) continue;
+    const size_t pair = PairKey(static_cast<unsigned char>(lower[i]), static_cast<unsigned char>(lower[i + 1]));
+    if (!starts->first[pair]) continue;
     const std::string_view rest = lower.substr(i);
-    for (std::string_view marker : kFakeMarkers) {
-      if (rest.substr(0, marker.size()) == marker) return true;
+    for (const Start& start : starts->second) {
+      if (start.pair != pair) continue;
+      for (uint32_t set = start.markers; set != 0; set &= set - 1) {
+        const std::string_view marker = kFakeMarkers[__builtin_ctz(set)];
+        if (rest.substr(0, marker.size()) == marker) return true;
+      }
+      break;
     }
   }
   return false;
