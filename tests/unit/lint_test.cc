@@ -409,6 +409,45 @@ TEST(Fix, PlaceholderSyntaxPerClient) {
   }
 }
 
+// A secret that is only part of its value gets a placeholder named for the
+// part: asked for DATABASE_URI, a user would paste a whole URI where only
+// its password goes.
+TEST(Fix, PartOfAValueIsNamedForThePart) {
+  const std::string password = "S3cr3tP4ssw0rd!x";
+  const std::string uri = "postgresql://admin:" + password + "@db.internal.example.com:5432/prod";
+  const struct {
+    const char* client;
+    std::string text;
+    const char* expected;
+    const char* id;
+    const char* description;
+  } cases[] = {
+      {"claude-code", "{\"mcpServers\": {\"pg\": {\"command\": \"uvx\", \"env\": {\"DATABASE_URI\": \"" + uri + "\"}}}}",
+       "\"DATABASE_URI\": \"postgresql://admin:${DATABASE_URI_PASSWORD}@db.internal", "DATABASE_URI_PASSWORD",
+       "Password in DATABASE_URI for the pg MCP server"},
+      {"codex", "[mcp_servers.pg]\ncommand = \"uvx\"\nenv = { DATABASE_URI = \"" + uri + "\" }\n",
+       "DATABASE_URI = \"postgresql://admin:<DATABASE_URI_PASSWORD>@db", "DATABASE_URI_PASSWORD",
+       "Password in DATABASE_URI for the pg MCP server"},
+      {"claude-code", "{\"mcpServers\": {\"s\": {\"command\": \"npx\", \"env\": {\"AUTH\": \"Bearer " + kToken + "\"}}}}",
+       "\"AUTH\": \"Bearer ${AUTH_SECRET}\"", "AUTH_SECRET", "Secret in AUTH for the s MCP server"},
+      {"claude-code", "{\"mcpServers\": {\"r\": {\"type\": \"http\", \"url\": \"https://u:" + password + "@mcp.example.com/mcp\"}}}",
+       "\"url\": \"https://u:${R_PASSWORD}@mcp.example.com/mcp\"", "R_PASSWORD",
+       "Password in the URL of the r MCP server"},
+      // The whole value: the variable's own name.
+      {"claude-code", "{\"mcpServers\": {\"s\": {\"command\": \"npx\", \"env\": {\"API_KEY\": \"" + kToken + "\"}}}}",
+       "\"API_KEY\": \"${API_KEY}\"", "API_KEY", "Secret for the s MCP server"},
+  };
+  for (const auto& c : cases) {
+    const FixResult r = Fix(c.text, Options{c.client});
+    EXPECT_NE(r.text.find(c.expected), std::string::npos) << c.client << "\n" << r.text;
+    ASSERT_EQ(r.secrets.size(), 1u) << r.text;
+    EXPECT_EQ(r.secrets[0].id, c.id);
+    EXPECT_EQ(r.secrets[0].description, c.description);
+    EXPECT_NE(r.env_template.find(std::string(c.id) + "="), std::string::npos) << r.env_template;
+    EXPECT_EQ(Fix(r.text, Options{c.client}).text, r.text) << c.client;
+  }
+}
+
 // The fuzzer's case (tests/fuzz/regressions/lint/fix-replaced-a-glued-copy-
 // of-the-secret): the value holds the token's characters first as the start
 // of a longer run the scanner rejects (a filler of W's), then the real

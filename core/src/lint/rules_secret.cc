@@ -101,23 +101,31 @@ std::map<const json::Value*, Owner> Owners(const ReadContext& ctx) {
   return owners;
 }
 
+// What a secret is of the value holding it. Where it is only a part, the
+// placeholder is named for the part: asked for "DATABASE_URI", a user
+// pastes a whole URI where only its password goes.
+enum class Part { kWhole, kPassword, kOther };
+
 // The placeholder id of a secret, from where it is: an env var keeps its
-// name, anything else is named after its server and what it is.
-std::string SecretId(const ReadContext& ctx, const Owner& o) {
+// name (with _PASSWORD or _SECRET when the secret is part of its value),
+// anything else is named after its server and what it is.
+std::string SecretId(const ReadContext& ctx, const Owner& o, Part part) {
   const std::string& server = ctx.entries[o.entry].entry.name;
   // A name that holds a secret itself must not become the placeholder's
   // name (nor the env template's): the server's name stands in for it.
   if (!o.name.empty() && !secrets::Scan(o.name).empty()) return gen::SecretIdFrom(server + "_secret");
   switch (o.kind) {
     case Owner::kEnv:
-      return gen::SecretIdFrom(o.name);
+      return gen::SecretIdFrom(part == Part::kWhole      ? o.name
+                               : part == Part::kPassword ? o.name + "_password"
+                                                         : o.name + "_secret");
     case Owner::kHeader: {
       std::string lower;
       for (char c : o.name) lower.push_back(static_cast<char>(c | 0x20));
       return gen::SecretIdFrom(server + "_" + (lower == "authorization" ? std::string("token") : o.name));
     }
     case Owner::kUrl:
-      return gen::SecretIdFrom(server + "_token");
+      return gen::SecretIdFrom(server + (part == Part::kPassword ? "_password" : "_token"));
     case Owner::kArg: {
       std::string flag = o.name;
       while (!flag.empty() && flag[0] == '-') flag.erase(0, 1);
@@ -173,6 +181,19 @@ size_t FindToken(std::string_view value, std::string_view secret) {
   return first;
 }
 
+// Which Part of `value` `secret` is.
+Part PartOf(std::string_view value, std::string_view secret) {
+  if (value == secret) return Part::kWhole;
+  const size_t at = FindToken(value, secret);
+  const size_t end = at + secret.size();
+  // userinfo of a URL: "scheme://user:<secret>@host"
+  if (at != std::string_view::npos && at > 0 && value[at - 1] == ':' && end < value.size() && value[end] == '@' &&
+      value.substr(0, at).find("://") != std::string_view::npos) {
+    return Part::kPassword;
+  }
+  return Part::kOther;
+}
+
 // Whether an env var's name can be handed on by name (Codex env_vars, Goose
 // env_keys): a real variable name ([A-Za-z_][A-Za-z0-9_]*) that holds no
 // secret itself. Otherwise the value gets a placeholder instead; moving such
@@ -200,7 +221,8 @@ class SecretFixer {
     const auto it = owners_.find(&node);
     if (it == owners_.end()) return;  // not in a server entry: moved by hand
     if (Forward(it->second, node, secret, index)) return;
-    const std::string id = IdFor(it->second, secret);
+    const Part part = PartOf(node.text, secret);
+    const std::string id = IdFor(it->second, secret, part);
     bool expanded = false;
     const std::string ref = PlaceholderFor(ctx_->schema, id, &expanded);
     issue.finding.fix = "replace with " + ref;
@@ -221,7 +243,7 @@ class SecretFixer {
     Issue& owner = ctx_->issues[pending->second.issue];
     owner.edits.assign(1, {node.pos.offset, node.end - node.pos.offset,
                            RequoteString(ctx_->text, node, ctx_->schema.syntax, value)});
-    Remember(it->second, id);
+    Remember(it->second, id, part);
   }
 
  private:
@@ -245,23 +267,30 @@ class SecretFixer {
                         node.text.size() == secret.size() + 7 && node.text.substr(0, 7) == "Bearer " &&
                         node.text.substr(7) == secret;
     if (!env && !bearer) return false;
-    const std::string name = env ? o.name : IdFor(o, secret);
+    const std::string name = env ? o.name : IdFor(o, secret, Part::kWhole);
     if (!codex_.Forward(o.entry, node, name, bearer, issue)) return false;
     Remember(o, name);
     return true;
   }
 
-  // A name the user must provide, once.
-  void Remember(const Owner& o, const std::string& id) {
+  // A name the user must provide, once, described as what goes in it.
+  void Remember(const Owner& o, const std::string& id, Part part = Part::kWhole) {
     if (!remembered_.insert(id).second) return;
     const ReadEntry& e = ctx_->entries[o.entry];
-    ctx_->secrets.push_back({id, "Secret for the " + e.entry.name + " MCP server", e.entry.name});
+    std::string what = "Secret for the " + e.entry.name + " MCP server";
+    if (part == Part::kPassword && o.kind == Owner::kUrl) {
+      what = "Password in the URL of the " + e.entry.name + " MCP server";
+    } else if (part != Part::kWhole && o.kind == Owner::kEnv) {
+      what = std::string(part == Part::kPassword ? "Password" : "Secret") + " in " + o.name + " for the " +
+             e.entry.name + " MCP server";
+    }
+    ctx_->secrets.push_back({id, what, e.entry.name});
   }
 
-  std::string IdFor(const Owner& o, std::string_view secret) {
+  std::string IdFor(const Owner& o, std::string_view secret, Part part) {
     const std::string key(secret);
     if (const auto it = ids_.find(key); it != ids_.end()) return it->second;
-    const std::string base = SecretId(*ctx_, o);
+    const std::string base = SecretId(*ctx_, o, part);
     std::string id = base;
     // Numbered from where the last id of this base stopped: many servers
     // with the same env name would otherwise probe 2, 3, ... each time.
