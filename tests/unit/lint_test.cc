@@ -241,6 +241,12 @@ const RuleCase kRuleCases[] = {
     {"secret_context_rule", "claude-desktop",
      "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"env\": {\"MY_API_KEY\": \"q8Zr2mX4vT9wL1pK7sN3\"}}}}",
      "secret/generic-high-entropy", "q8Zr", "/mcpServers/s/env/MY_API_KEY"},
+    {"secret_context_rule_in_query", "cursor",
+     "{\"mcpServers\": {\"r\": {\"url\": \"https://a.example/mcp?v=2&api_key=q8Zr2mX4vT9wL1pK7sN3#top\"}}}",
+     "secret/generic-high-entropy", "q8Zr", "/mcpServers/r/url"},
+    {"secret_context_rule_in_query_short_ok", "cursor",
+     "{\"mcpServers\": {\"r\": {\"url\": \"https://a.example/mcp?api_key=s3cr3tvalue\"}}}",
+     "secret/generic-high-entropy", nullptr, ""},
 };
 
 INSTANTIATE_TEST_SUITE_P(Lint, LintRuleTest, ::testing::ValuesIn(kRuleCases),
@@ -445,6 +451,39 @@ TEST(Fix, PartOfAValueIsNamedForThePart) {
     EXPECT_EQ(r.secrets[0].description, c.description);
     EXPECT_NE(r.env_template.find(std::string(c.id) + "="), std::string::npos) << r.env_template;
     EXPECT_EQ(Fix(r.text, Options{c.client}).text, r.text) << c.client;
+  }
+}
+
+// A hosted server's key in its URL's query ("?api_key=..."): reported once
+// (as a secret, not also as net/secret-in-url), and replaced in place by a
+// placeholder named after the server and the parameter.
+TEST(Fix, SecretInAUrlQueryGetsAPlaceholderInPlace) {
+  const std::string key = "q8Zr2mX4vT9wL1pK7sN3";
+  const std::string token = "Zx9Yw8Vu7Ts6Rq5Po4Nm";
+  const struct {
+    const char* client;
+    std::string text;
+    const char* expected;
+  } cases[] = {
+      {"cursor", "{\"mcpServers\": {\"r\": {\"url\": \"https://a.example/mcp?api_key=" + key + "&v=2\"}}}",
+       "\"url\": \"https://a.example/mcp?api_key=${env:R_API_KEY}&v=2\""},
+      {"vscode", "{\"servers\": {\"r\": {\"type\": \"http\", \"url\": \"https://a.example/mcp?api_key=" + key + "&token=" +
+                     token + "\"}}}",
+       "\"url\": \"https://a.example/mcp?api_key=${input:r-api-key}&token=${input:r-token}\""},
+      {"claude-desktop", Stdio("\"-y\", \"mcp-remote@0.1.2\", \"https://a.example/sse?token=" + key + "\""),
+       "\"https://a.example/sse?token=<S_TOKEN>\""},
+  };
+  for (const auto& c : cases) {
+    const Report before = Lint(c.text, Options{c.client});
+    EXPECT_EQ(Rules(before).find("net/secret-in-url"), std::string::npos) << Rules(before);
+    EXPECT_NE(Rules(before).find("secret/generic-high-entropy"), std::string::npos) << Rules(before);
+    const FixResult r = Fix(c.text, Options{c.client});
+    EXPECT_NE(r.text.find(c.expected), std::string::npos) << c.client << "\n" << r.text;
+    EXPECT_EQ(r.text.find(key), std::string::npos) << r.text;
+    EXPECT_EQ(Fix(r.text, Options{c.client}).text, r.text) << c.client;
+    const Report after = Lint(r.text, Options{c.client});
+    EXPECT_EQ(Rules(after).find("secret/"), std::string::npos) << Rules(after);
+    EXPECT_EQ(Rules(after).find("net/secret-in-url"), std::string::npos) << Rules(after);
   }
 }
 

@@ -214,15 +214,20 @@ class SecretFixer {
   }
 
   // Adds the placeholder edit to ctx->issues.back() when `node` belongs to
-  // an entry. `secret` is the secret's text as it appears in the value.
-  void Fix(const json::Value& node, std::string_view secret) {
+  // an entry. `secret` is the secret's text as it appears in the value;
+  // `param`, when it is a URL's query parameter, that parameter's name.
+  void Fix(const json::Value& node, std::string_view secret, std::string_view param = {}) {
     const size_t index = ctx_->issues.size() - 1;
     Issue& issue = ctx_->issues[index];
-    const auto it = owners_.find(&node);
-    if (it == owners_.end()) return;  // not in a server entry: moved by hand
-    if (Forward(it->second, node, secret, index)) return;
-    const Part part = PartOf(node.text, secret);
-    const std::string id = IdFor(it->second, secret, part);
+    const auto found = owners_.find(&node);
+    if (found == owners_.end()) return;  // not in a server entry: moved by hand
+    // A query parameter is named like a flag: <server>_<param>. An env
+    // value keeps its variable's name.
+    Owner where = found->second;
+    if (!param.empty() && where.kind != Owner::kEnv) where = {where.entry, Owner::kArg, std::string(param)};
+    if (param.empty() && Forward(where, node, secret, index)) return;
+    const Part part = param.empty() ? PartOf(node.text, secret) : Part::kOther;
+    const std::string id = IdFor(where, secret, part);
     bool expanded = false;
     const std::string ref = PlaceholderFor(ctx_->schema, id, &expanded);
     issue.finding.fix = "replace with " + ref;
@@ -243,7 +248,7 @@ class SecretFixer {
     Issue& owner = ctx_->issues[pending->second.issue];
     owner.edits.assign(1, {node.pos.offset, node.end - node.pos.offset,
                            RequoteString(ctx_->text, node, ctx_->schema.syntax, value)});
-    Remember(it->second, id, part);
+    Remember(where, id, part);
   }
 
  private:
@@ -360,7 +365,40 @@ void SecretRules(const json::Value& root, ReadContext* ctx) {
                             "hard-coded secret (" + f->masked + ") in " + text::Quoted(s.key) +
                                 ": a secret-named key with a high-entropy value",
                             ctx->lines.At(offset), PointerOf(steps, s.step), static_cast<uint32_t>(secret.size()));
+    reported[s.node] = true;
     fixer.Fix(*s.node, secret);
+  }
+  // The same rule on the query of a URL ("https://host/mcp?api_key=..."):
+  // the parameter's name is the key. Hosted servers often take their key
+  // there; fix gives it a placeholder in place. (A short or plain value is
+  // net/secret-in-url's, with no fix.)
+  for (const StringNode& s : strings) {
+    const std::string_view value = s.node->text;
+    const size_t scheme = value.find("://");
+    const size_t query = value.find('?');
+    if (reported.count(s.node) || scheme == std::string_view::npos || query == std::string_view::npos ||
+        query < scheme) {
+      continue;
+    }
+    const std::string_view params = value.substr(query + 1, value.find('#', query) - query - 1);
+    for (size_t at = 0; at < params.size();) {
+      const size_t amp = std::min(params.find('&', at), params.size());
+      const std::string_view pair = params.substr(at, amp - at);
+      at = amp + 1;
+      const size_t eq = pair.find('=');
+      if (eq == std::string_view::npos) continue;
+      const auto f = secrets::ScanKeyValue(pair.substr(0, eq), pair.substr(eq + 1));
+      if (!f) continue;
+      const std::string_view secret = pair.substr(eq + 1).substr(f->offset, f->length);
+      const std::string_view raw = ctx->text.substr(s.node->pos.offset, s.node->end - s.node->pos.offset);
+      const size_t in_raw = raw.find(secret);
+      const size_t offset = s.node->pos.offset + (in_raw == std::string_view::npos ? 0 : in_raw);
+      ctx->Add(f->rule, Severity::kError,
+               "hard-coded secret (" + f->masked + ") in the URL's query parameter " +
+                   text::Quoted(pair.substr(0, eq)) + ": a secret-named parameter with a high-entropy value",
+               ctx->lines.At(offset), PointerOf(steps, s.step), static_cast<uint32_t>(secret.size()));
+      fixer.Fix(*s.node, secret, pair.substr(0, eq));
+    }
   }
 }
 
