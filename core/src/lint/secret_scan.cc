@@ -1295,20 +1295,22 @@ bool IsPlaceholder(std::string_view value) {
     buffer = heap.data();
   }
   const auto& classes = CharClasses();
-  uint8_t seen = 0;  // CharClass bits of all bytes
-  bool filler = false;
-  size_t same = 1, ascending = 1;
+  static_assert(kUpperByte << 1 == 0x20, "an upper-case byte's class bit, shifted, is its lower-case bit");
   const auto* bytes = reinterpret_cast<const unsigned char*>(v.data());
-  for (size_t i = 0; i < v.size(); ++i) {
-    const unsigned char c = bytes[i];
+  unsigned prev = bytes[0];
+  uint8_t seen = classes[prev];  // CharClass bits of all bytes
+  buffer[0] = static_cast<char>(prev | (seen & kUpperByte) << 1);
+  size_t same = 1, ascending = 1;
+  bool filler = false;
+  for (size_t i = 1; i < v.size(); ++i) {
+    const unsigned c = bytes[i];
     const uint8_t cls = classes[c];
     seen |= cls;
-    buffer[i] = static_cast<char>(cls & kUpperByte ? c | 0x20 : c);
-    if (i > 0) {
-      same = c == bytes[i - 1] ? same + 1 : 1;
-      ascending = (cls & kIdentByte) && c == bytes[i - 1] + 1 ? ascending + 1 : 1;
-      filler |= same >= 8 || ascending >= 8;
-    }
+    buffer[i] = static_cast<char>(c | (cls & kUpperByte) << 1);
+    same = c == prev ? same + 1 : 1;
+    ascending = (cls & kIdentByte) && c == prev + 1 ? ascending + 1 : 1;
+    filler |= (same | ascending) >= 8;  // either is 8 or more
+    prev = c;
   }
   if (filler || (v.size() >= 3 && same == v.size())) return true;
   if ((seen & kTemplateChar) && IsTemplate(v)) return true;
