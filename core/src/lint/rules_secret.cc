@@ -338,6 +338,13 @@ void SecretRules(const json::Value& root, ReadContext* ctx) {
     --it;
     return offset < it->node->end ? &*it : nullptr;
   };
+  // Where a secret found in a string's decoded value is in the raw text:
+  // exact when the value has no escapes before it, else the value's start.
+  const auto raw_offset = [&](const json::Value& node, std::string_view secret) {
+    const std::string_view raw = ctx->text.substr(node.pos.offset, node.end - node.pos.offset);
+    const size_t in_raw = raw.find(secret);
+    return node.pos.offset + (in_raw == std::string_view::npos ? 0 : in_raw);
+  };
   SecretFixer fixer(ctx);
   std::map<const json::Value*, bool> reported;
   for (const secrets::Finding& f : secrets::Scan(ctx->text)) {
@@ -356,11 +363,7 @@ void SecretRules(const json::Value& root, ReadContext* ctx) {
     const auto f = secrets::ScanKeyValue(s.key, s.node->text);
     if (!f) continue;
     const std::string_view secret = s.node->text.substr(f->offset, f->length);
-    // Where the secret is in the raw text: exact when the value has no
-    // escapes before it, else the value's start.
-    const std::string_view raw = ctx->text.substr(s.node->pos.offset, s.node->end - s.node->pos.offset);
-    const size_t in_raw = raw.find(secret);
-    const size_t offset = s.node->pos.offset + (in_raw == std::string_view::npos ? 0 : in_raw);
+    const size_t offset = raw_offset(*s.node, secret);
     ctx->Add(f->rule, Severity::kError,
                             "hard-coded secret (" + f->masked + ") in " + text::Quoted(s.key) +
                                 ": a secret-named key with a high-entropy value",
@@ -390,9 +393,7 @@ void SecretRules(const json::Value& root, ReadContext* ctx) {
       const auto f = secrets::ScanKeyValue(pair.substr(0, eq), pair.substr(eq + 1));
       if (!f) continue;
       const std::string_view secret = pair.substr(eq + 1).substr(f->offset, f->length);
-      const std::string_view raw = ctx->text.substr(s.node->pos.offset, s.node->end - s.node->pos.offset);
-      const size_t in_raw = raw.find(secret);
-      const size_t offset = s.node->pos.offset + (in_raw == std::string_view::npos ? 0 : in_raw);
+      const size_t offset = raw_offset(*s.node, secret);
       ctx->Add(f->rule, Severity::kError,
                "hard-coded secret (" + f->masked + ") in the URL's query parameter " +
                    text::Quoted(pair.substr(0, eq)) + ": a secret-named parameter with a high-entropy value",
