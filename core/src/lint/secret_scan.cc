@@ -718,23 +718,27 @@ bool HasFakeMarker(std::string_view lower) {
     size_t pair;
     uint32_t markers;
   };
+  struct Starts {
+    std::bitset<1 << 16> pairs;  // by PairKey
+    std::vector<Start> list;
+  };
   static const auto* const starts = [] {
-    auto* table = new std::pair<std::bitset<1 << 16>, std::vector<Start>>;
+    auto* table = new Starts;
     for (size_t k = 0; k < std::size(kFakeMarkers); ++k) {
       const std::string_view marker = kFakeMarkers[k];
       const size_t pair = PairKey(static_cast<unsigned char>(marker[0]), static_cast<unsigned char>(marker[1]));
-      table->first.set(pair);
-      auto it = std::find_if(table->second.begin(), table->second.end(), [&](const Start& s) { return s.pair == pair; });
-      if (it == table->second.end()) it = table->second.insert(it, {pair, 0});
+      table->pairs.set(pair);
+      auto it = std::find_if(table->list.begin(), table->list.end(), [&](const Start& s) { return s.pair == pair; });
+      if (it == table->list.end()) it = table->list.insert(it, {pair, 0});
       it->markers |= uint32_t{1} << k;
     }
     return table;
   }();
   for (size_t i = 0; i + 1 < lower.size(); ++i) {
     const size_t pair = PairKey(static_cast<unsigned char>(lower[i]), static_cast<unsigned char>(lower[i + 1]));
-    if (!starts->first[pair]) continue;
+    if (!starts->pairs[pair]) continue;
     const std::string_view rest = lower.substr(i);
-    for (const Start& start : starts->second) {
+    for (const Start& start : starts->list) {
       if (start.pair != pair) continue;
       for (uint32_t set = start.markers; set != 0; set &= set - 1) {
         const std::string_view marker = kFakeMarkers[__builtin_ctz(set)];
