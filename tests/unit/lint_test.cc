@@ -280,7 +280,13 @@ TEST(Lint, RecognisesEachClientFromItsShape) {
       {"{\"mcpServers\": {\"s\": {\"type\": \"streamableHttp\", \"url\": \"https://a.example\"}}}", "cline"},
       {"{\"mcpServers\": {\"s\": {\"command\": \"x\", \"env\": {\"K\": \"${env:K}\"}}}}", "cursor"},
       {"{\"mcpServers\": {\"s\": {\"type\": \"stdio\", \"command\": \"x\"}}}", "claude-code"},
+      {"{\"mcpServers\": {\"s\": {\"command\": \"x\", \"args\": [\"--key=${API_KEY}\"]}}}", "claude-code"},
       {"{\"mcpServers\": {\"s\": {\"command\": \"x\"}}}", "claude-desktop"},
+      // mcp-remote expands ${AUTH_HEADER} itself, from the entry's env: the
+      // pattern its README gives for Claude Desktop, not Claude Code syntax.
+      {"{\"mcpServers\": {\"s\": {\"command\": \"npx\", \"args\": [\"mcp-remote@0.1.15\", \"https://a.example/sse\", "
+       "\"--header\", \"Authorization:${AUTH_HEADER}\"], \"env\": {\"AUTH_HEADER\": \"Bearer x\"}}}}",
+       "claude-desktop"},
   };
   for (const Case& c : cases) {
     const Report r = Lint(c.text);

@@ -3,6 +3,7 @@
 // syntax error (the client refuses it) but is still read as JSONC, so the
 // other rules report on it too.
 #include <algorithm>
+#include <vector>
 
 #include "lint/analysis.h"
 #include "mcp_builder/toml.h"
@@ -90,6 +91,37 @@ bool AnyString(const json::Value& v, std::string_view needle, int depth = 0) {
   return false;
 }
 
+// Whether `v` holds a ${NAME} reference whose NAME is not in `names`.
+bool RefOutside(const json::Value& v, const std::vector<std::string_view>& names, int depth = 0) {
+  if (depth > 8) return false;
+  for (size_t at = v.is_string() ? v.text.find("${") : std::string_view::npos; at != std::string_view::npos;
+       at = v.text.find("${", at + 2)) {
+    const std::string_view rest = v.text.substr(at + 2);
+    const std::string_view name = rest.substr(0, std::min(rest.find_first_of("}:-"), rest.size()));
+    if (std::find(names.begin(), names.end(), name) == names.end()) return true;
+  }
+  for (const json::Value& i : v.items) {
+    if (RefOutside(i, names, depth + 1)) return true;
+  }
+  for (const json::Member& m : v.members) {
+    if (RefOutside(m.value, names, depth + 1)) return true;
+  }
+  return false;
+}
+
+// Whether a server entry holds a ${NAME} reference its client must expand:
+// one whose NAME is not among the entry's own env variables. mcp-remote
+// expands ${NAME} in its arguments from its own environment, so Claude
+// Desktop configs carry "Authorization:${AUTH_HEADER}" with AUTH_HEADER in
+// "env": not Claude Code's syntax.
+bool HasClientRef(const json::Value& entry) {
+  std::vector<std::string_view> names;
+  if (const json::Value* env = entry.Find("env"); env && env->is_object()) {
+    for (const json::Member& m : env->members) names.push_back(m.key);
+  }
+  return RefOutside(entry, names);
+}
+
 // The client a JSON document is for, from its shape; `why` says what decided.
 const char* Recognise(const json::Value& root, Syntax syntax, std::string* why) {
   auto has = [&](const char* k) { return HasMember(root, k); };
@@ -103,10 +135,11 @@ const char* Recognise(const json::Value& root, Syntax syntax, std::string* why) 
   const json::Value* servers = root.Find("mcpServers");
   if (!servers) return *why = "no servers key was found; read as Claude Desktop", "claude-desktop";
   if (servers->is_array()) return *why = "an \"mcpServers\" list is Continue's shape", "continue";
-  bool any_type = false, cline_type = false, url = false;
+  bool any_type = false, cline_type = false, url = false, client_ref = false;
   for (const json::Member& m : servers->members) {
     const json::Value& s = m.value;
     if (!s.is_object()) continue;
+    client_ref = client_ref || HasClientRef(s);
     if (s.Find("serverUrl")) return *why = "\"serverUrl\" is Windsurf's field", "windsurf";
     if (s.Find("httpUrl") || s.Find("trust") || s.Find("includeTools") || s.Find("excludeTools")) {
       return *why = "\"httpUrl\"/\"trust\"/\"includeTools\" are Gemini CLI's fields", "gemini-cli";
@@ -119,7 +152,7 @@ const char* Recognise(const json::Value& root, Syntax syntax, std::string* why) 
   }
   if (cline_type) return *why = "\"streamableHttp\"/\"autoApprove\"/\"alwaysAllow\" are Cline's", "cline";
   if (AnyString(*servers, "${env:")) return *why = "${env:NAME} references are Cursor's syntax", "cursor";
-  if (has("projects") || any_type || AnyString(*servers, "${")) {
+  if (has("projects") || any_type || client_ref) {
     return *why = "\"type\" fields or ${VAR} references are Claude Code's .mcp.json", "claude-code";
   }
   if (url) return *why = "\"mcpServers\" with a remote \"url\" and no \"type\" is Cursor's notation", "cursor";
