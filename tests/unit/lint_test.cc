@@ -655,6 +655,49 @@ TEST(Convert, WarnsForEveryFieldTheTargetCannotHold) {
   EXPECT_NE(bad.notes[0].message.find("claude-code"), std::string::npos);
 }
 
+// A server turned off in the source ("disabled": true, "enabled": false)
+// stays off in the clients that can say so, both ways; elsewhere it is
+// written on, with a warning, never silently.
+TEST(Convert, ATurnedOffServerStaysOffWhereTheTargetCanSaySo) {
+  const std::string cline = R"({"mcpServers": {"on": {"command": "x"}, "off": {"command": "y", "disabled": true}}})";
+  const struct {
+    const char* to;
+    const char* off;
+    const char* flag;  // how the target turns a server off
+  } cases[] = {
+      {"goose", "  \"off\":\n    name: \"off\"\n    enabled: false\n", "enabled: false"},  // "off" is a YAML 1.1 boolean
+      {"codex", "[mcp_servers.off]\nenabled = false\ncommand = \"y\"", "enabled = false"},
+      {"windsurf", "\"off\": {\n      \"command\": \"y\",\n      \"args\": [],\n      \"disabled\": true\n", "\"disabled\""},
+      {"cline", "\"disabled\": true", "\"disabled\""},
+  };
+  for (const auto& c : cases) {
+    const ConvertResult r = Convert(cline, "cline", c.to);
+    ASSERT_TRUE(r.ok) << c.to;
+    EXPECT_NE(r.text.find(c.off), std::string::npos) << c.to << "\n" << r.text;
+    EXPECT_EQ(r.text.find(c.flag), r.text.rfind(c.flag)) << c.to << ": only 'off' is turned off\n" << r.text;
+    EXPECT_EQ(SchemaErrors(r.text, c.to), "") << c.to << "\n" << r.text;
+    for (const Finding& n : r.notes) EXPECT_NE(n.rule, "convert/unsupported-field") << c.to << " " << n.message;
+    const ConvertResult back = Convert(r.text, c.to, "cline");
+    ASSERT_TRUE(back.ok) << c.to;
+    EXPECT_NE(back.text.find("\"disabled\": true"), std::string::npos) << c.to << " -> cline\n" << back.text;
+    EXPECT_EQ(back.text.find("\"disabled\""), back.text.rfind("\"disabled\"")) << back.text;
+  }
+  const ConvertResult code = Convert(cline, "cline", "claude-code");
+  ASSERT_TRUE(code.ok);
+  EXPECT_EQ(code.text.find("disabled"), std::string::npos) << code.text;
+  std::set<std::string> notes;
+  for (const Finding& n : code.notes) notes.insert(n.rule + " " + n.pointer);
+  EXPECT_TRUE(notes.count("convert/disabled-written-on /mcpServers/off")) << code.text;
+  EXPECT_EQ(notes.count("convert/disabled-written-on /mcpServers/on"), 0u);
+  // Zed's file has no such setting this project knows of: its "enabled" stays a field convert warns about.
+  const ConvertResult zed = Convert(R"({"context_servers": {"z": {"command": "x", "enabled": false}}})", "zed", "goose");
+  ASSERT_TRUE(zed.ok);
+  EXPECT_NE(zed.text.find("enabled: true"), std::string::npos) << zed.text;
+  bool warned = false;
+  for (const Finding& n : zed.notes) warned = warned || (n.rule == "convert/unsupported-field" && n.pointer == "/context_servers/z/enabled");
+  EXPECT_TRUE(warned);
+}
+
 TEST(Convert, RemoteServersBecomeBridgesWhereTheTargetHasNoRemotes) {
   const std::string remote = Generated("claude-code", gen::SecretMode::kPlaceholder, gen::Prefer::kRemote);
   const ConvertResult r = Convert(remote, "claude-code", "claude-desktop");

@@ -79,6 +79,10 @@ struct ServerEntry {
   Text url;                       // remote
   std::vector<NamedText> headers; // remote
   PackageOrigin origin;
+  // Turned off in the client's file (Cline's and Windsurf's "disabled",
+  // Codex's and Goose's "enabled"); convert carries it over. Generation
+  // never sets it.
+  bool disabled = false;
 };
 
 /// A secret the user must fill in, and where it came from.

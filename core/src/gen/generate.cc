@@ -18,16 +18,17 @@ namespace {
 struct Target {
   std::string_view id;
   Writer writer;
+  bool writes_disabled = false;  // the file can turn a server off (ServerEntry::disabled)
 };
 
 const std::vector<Target>& Targets() {
   static const std::vector<Target>* targets = new std::vector<Target>{
       {"claude-desktop", WriteClaudeDesktop}, {"claude-code", WriteClaudeCode},
       {"cursor", WriteCursor},                {"vscode", WriteVsCode},
-      {"windsurf", WriteWindsurf},            {"zed", WriteZed},
-      {"codex", WriteCodex},                  {"gemini-cli", WriteGeminiCli},
-      {"continue", WriteContinue},            {"goose", WriteGoose},
-      {"cline", WriteCline},                  {"lm-studio", WriteLmStudio},
+      {"windsurf", WriteWindsurf, true},      {"zed", WriteZed},
+      {"codex", WriteCodex, true},            {"gemini-cli", WriteGeminiCli},
+      {"continue", WriteContinue},            {"goose", WriteGoose, true},
+      {"cline", WriteCline, true},            {"lm-studio", WriteLmStudio},
       {"dockerfile", WriteDockerfile},        {"compose", WriteCompose},
       {"package-json", WritePackageJson},     {"env-example", WriteEnvExample},
   };
@@ -246,6 +247,12 @@ bool WriteEntries(const GenerateRequest& request, const std::vector<config::Serv
   WriteContext ctx(request, entries, result);
   result->text = target->writer(ctx);
   return true;
+}
+
+bool WritesDisabled(std::string_view client) {
+  const auto& targets = Targets();
+  return std::any_of(targets.begin(), targets.end(),
+                     [&](const Target& t) { return t.id == client && t.writes_disabled; });
 }
 
 GenerateResult Generate(const GenerateRequest& request) {

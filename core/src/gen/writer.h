@@ -125,6 +125,10 @@ std::string WriteEnvExample(WriteContext& ctx);
 bool WriteEntries(const GenerateRequest& request, const std::vector<config::ServerEntry>& entries,
                   GenerateResult* result);
 
+/// Whether `client`'s writer keeps ServerEntry::disabled (a setting that
+/// turns a server off in its file).
+bool WritesDisabled(std::string_view client);
+
 /// Entry names every client accepts: [A-Za-z0-9_-], starting with a letter
 /// (Claude Code's `claude mcp add` rule, and VS Code's schema), at most 64
 /// characters, never Claude Code's reserved "workspace".
@@ -164,6 +168,7 @@ struct JsonStyle {
   const char* sse_type = "";
   const char* http_url_key = "url";
   const char* sse_url_key = "url";
+  const char* disabled_key = "";  // "disabled": true for a server turned off; "": none
 };
 
 /// The members of one server object ({type?, command, args, env} or
@@ -203,6 +208,10 @@ void JsonServerMembers(JsonOut& out, const config::ServerEntry& e, const JsonSty
       put(v.value);
     }
     out.EndObject();
+  }
+  if (e.disabled && *style.disabled_key) {
+    out.PlainKey(style.disabled_key);
+    out.Bool(true);
   }
 }
 

@@ -108,6 +108,13 @@ ConvertResult Convert(std::string_view text, std::string_view from, std::string_
                                  " has no counterpart in " + target->display + "; only the variable is kept",
                              f->node->pos, f->pointer));
     }
+    if (e.disabled && !gen::WritesDisabled(target->id)) {
+      r.notes.push_back(Note("convert/disabled-written-on", Severity::kWarning,
+                             "server " + text::Quoted(re.entry.name) + " is turned off in the source, and " +
+                                 target->display + " has no setting for that: it is written turned on; leave it "
+                                 "out if it should not start",
+                             at, re.object.pointer));
+    }
     for (const auto& [key, field] : re.extras) {
       r.notes.push_back(Note("convert/unsupported-field", Severity::kWarning,
                              a->schema->display + std::string("'s \"") + key + "\" of server " +

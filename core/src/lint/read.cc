@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "gen/resolve.h"
+#include "gen/writer.h"
 #include "lint/reader.h"
 #include "text_checks.h"
 
@@ -303,6 +304,20 @@ class EntryReader {
       if (read_as(m.key)) continue;
       const std::string renamed = Unknown(v, m, p);
       if (!renamed.empty()) read_as(renamed);
+    }
+    // "disabled": true or "enabled": false, for the clients whose writer
+    // keeps it: convert carries it over. Elsewhere it stays an extra (and
+    // convert warns that it is not written).
+    if (gen::WritesDisabled(s_.id)) {
+      for (auto it = re.extras.begin(); it != re.extras.end();) {
+        const json::Value& flag = *it->second.node;
+        if ((it->first == "disabled" || it->first == "enabled") && flag.is_bool()) {
+          re.entry.disabled = it->first == "disabled" ? flag.boolean : !flag.boolean;
+          it = re.extras.erase(it);
+        } else {
+          ++it;
+        }
+      }
     }
     const bool has_command = re.command.node != nullptr, has_url = re.url.node != nullptr;
     if (has_url) {

@@ -8,7 +8,7 @@
 namespace mcp_builder {
 namespace gen {
 
-constexpr JsonStyle kStyle{"mcpServers", "stdio", "streamableHttp", "sse"};
+constexpr JsonStyle kStyle{"mcpServers", "stdio", "streamableHttp", "sse", "url", "url", "disabled"};
 
 std::string WriteCline(WriteContext& ctx) {
   ctx.WrapNpxForWindows();

@@ -117,6 +117,7 @@ std::string WriteCodex(WriteContext& ctx) {
   for (const config::ServerEntry& e : ctx.servers()) {
     if (!out.empty()) out += "\n";
     out += Table(e);
+    if (e.disabled) out += "enabled = false\n";  // before the entry's sub-tables
     if (e.transport == config::TransportKind::kStdio) {
       WriteStdio(ctx, e, &out);
     } else {

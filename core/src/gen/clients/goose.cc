@@ -57,7 +57,7 @@ std::string WriteGoose(WriteContext& ctx) {
     AppendYamlLine(&out, "    name: ", e.name);
     if (!e.title.empty()) AppendYamlLine(&out, "    display_name: ", e.title);
     if (!e.description.empty()) AppendYamlLine(&out, "    description: ", e.description);
-    out += "    enabled: true\n    timeout: 300\n";
+    out += std::string("    enabled: ") + (e.disabled ? "false" : "true") + "\n    timeout: 300\n";
     if (e.transport == config::TransportKind::kStdio) {
       AppendYamlLine(&out, "    type: stdio\n    cmd: ", e.command);
       out += e.args.empty() ? "    args: []\n" : "    args:\n";

@@ -8,7 +8,7 @@
 namespace mcp_builder {
 namespace gen {
 
-constexpr JsonStyle kStyle{"mcpServers", "", "", "", "serverUrl", "serverUrl"};
+constexpr JsonStyle kStyle{"mcpServers", "", "", "", "serverUrl", "serverUrl", "disabled"};
 
 std::string WriteWindsurf(WriteContext& ctx) {
   ctx.WrapNpxForWindows();
