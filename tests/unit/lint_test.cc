@@ -301,6 +301,53 @@ TEST(Lint, RecognisesEachClientFromItsShape) {
   EXPECT_NE(unknown.findings[0].message.find("cursor"), std::string::npos);
 }
 
+// VS Code's servers in user settings.json ("mcp", the older place) and in
+// devcontainer.json ("customizations.vscode.mcp") are read and checked like
+// mcp.json's, and fix puts "inputs" beside them.
+TEST(Lint, VsCodeServersInSettingsAndDevContainerFiles) {
+  const std::string settings = "{\n  \"editor.fontSize\": 14,\n  \"mcp\": {\n    \"servers\": {\n      \"gh\": {\"type\": "
+                               "\"stdio\", \"command\": \"npx\", \"args\": [\"-y\", \"pkg\"], \"env\": {\"TOKEN\": \"" +
+                               kToken + "\"}}\n    }\n  }\n}\n";
+  const Report r = Lint(settings);
+  EXPECT_EQ(r.client, "vscode");
+  EXPECT_NE(r.detected.find("settings.json"), std::string::npos) << r.detected;
+  std::set<std::string> found;
+  for (const Finding& f : r.findings) found.insert(f.rule + " " + f.pointer);
+  EXPECT_TRUE(found.count("schema/legacy-location /mcp")) << Rules(r);
+  EXPECT_TRUE(found.count("secret/github-pat /mcp/servers/gh/env/TOKEN")) << Rules(r);
+  EXPECT_TRUE(found.count("exec/unpinned-package /mcp/servers/gh/args/1")) << Rules(r);
+  EXPECT_FALSE(found.count("schema/no-servers ")) << Rules(r);
+
+  const FixResult fixed = Fix(settings, Options{"auto"});
+  ASSERT_TRUE(fixed.ok);
+  EXPECT_NE(fixed.text.find("  \"mcp\": {\n    \"inputs\": [\n      {\"type\": \"promptString\", \"id\": \"token\""),
+            std::string::npos)
+      << fixed.text;
+  EXPECT_NE(fixed.text.find("\"TOKEN\": \"${input:token}\""), std::string::npos) << fixed.text;
+  EXPECT_NE(fixed.text.find("\"editor.fontSize\": 14"), std::string::npos);
+  const Report after = Lint(fixed.text);
+  EXPECT_EQ(Rules(after).find("secret/"), std::string::npos) << Rules(after);
+  EXPECT_EQ(Rules(after).find("undefined-input"), std::string::npos) << Rules(after);
+  EXPECT_EQ(Fix(fixed.text, Options{"auto"}).text, fixed.text);
+  const Report undefined = Lint("{\"mcp\": {\"inputs\": [{\"id\": 1}], \"servers\": {\"s\": {\"type\": \"stdio\", "
+                                "\"command\": \"x\", \"env\": {\"K\": \"${input:k}\"}}}}}");
+  std::set<std::string> undefined_found;
+  for (const Finding& f : undefined.findings) undefined_found.insert(f.rule + " " + f.pointer);
+  EXPECT_TRUE(undefined_found.count("schema/wrong-type /mcp/inputs/0")) << Rules(undefined);
+  EXPECT_TRUE(undefined_found.count("schema/undefined-input /mcp/servers/s/env/K")) << Rules(undefined);
+
+  const std::string devcontainer = "{\"name\": \"dev\", \"customizations\": {\"vscode\": {\"mcp\": {\"servers\": "
+                                   "{\"fetch\": {\"type\": \"stdio\", \"command\": \"uvx\", \"args\": [\"mcp-server-fetch==2025.4.7\"]}}}}}}";
+  const Report dev = Lint(devcontainer);
+  EXPECT_EQ(dev.client, "vscode");
+  EXPECT_EQ(Rules(dev), "") << Rules(dev);
+  const ConvertResult converted = Convert(devcontainer, "auto", "claude-code");
+  ASSERT_TRUE(converted.ok);
+  EXPECT_NE(converted.text.find("\"fetch\": {"), std::string::npos) << converted.text;
+  // Servers at the top level win: "mcp" is not looked into.
+  EXPECT_EQ(Lint("{\"servers\": {}, \"mcp\": {\"servers\": {\"s\": {\"command\": \"x\"}}}}").findings.size(), 0u);
+}
+
 // A server whose env, argument, header and URL each hold the same secret,
 // for every client: the secret is reported in each place, masked, and Fix
 // replaces every one with the client's placeholder; a second Fix changes

@@ -33,36 +33,38 @@ std::string InputObject(const config::SecretInfo& s) {
 }
 
 // VS Code: one promptString input per new placeholder, in the existing
-// "inputs" array or a new one at the top of the file.
+// "inputs" array or a new one at the top of the object holding "servers"
+// (the file, or settings.json's "mcp").
 void AddVsCodeInputs(const Analysis& a, const std::vector<config::SecretInfo>& added,
                      std::vector<Edit>* edits) {
   if (added.empty()) return;
-  const json::Value& root = a.parsed.value;
-  const std::string unit = IndentUnit(a.text, root);
-  const json::Value* inputs = root.Find("inputs");
+  const json::Value& config = *a.read->config;
+  const std::string member = IndentUnit(a.text, config);                   // "inputs" stands here
+  const std::string item = member + IndentUnit(a.text, a.parsed.value);  // and its entries one step in
+  const json::Value* inputs = config.Find("inputs");
   std::string text;
   if (inputs && inputs->is_array()) {
     const bool empty = inputs->items.empty();
     for (size_t i = 0; i < added.size(); ++i) {
       text += empty && i == 0 ? "\n" : ",\n";
-      text += unit + unit;
+      text += item;
       text += InputObject(added[i]);
     }
     if (empty) {
-      edits->push_back({inputs->pos.offset + 1, 0, text + "\n" + unit});
+      edits->push_back({inputs->pos.offset + 1, 0, text + "\n" + member});
     } else {
       edits->push_back({inputs->items.back().end, 0, text});
     }
     return;
   }
-  text = "\n" + unit + "\"inputs\": [";
+  text = "\n" + member + "\"inputs\": [";
   for (size_t i = 0; i < added.size(); ++i) {
     text += i ? ",\n" : "\n";
-    text += unit + unit;
+    text += item;
     text += InputObject(added[i]);
   }
-  text += "\n" + unit + "]" + (root.members.empty() ? "" : ",");
-  edits->push_back({root.pos.offset + 1, 0, text});
+  text += "\n" + member + "]" + (config.members.empty() ? "" : ",");
+  edits->push_back({config.pos.offset + 1, 0, text});
 }
 
 std::string Apply(std::string_view text, std::vector<Edit> edits, size_t* applied) {

@@ -493,16 +493,36 @@ void ReadDocument(const json::Value& root, ReadContext* ctx) {
                root, "");
     return;
   }
-  const json::Member* servers = LastMember(root, s.servers_key);
+  ctx->config = &root;
+  if (!LastMember(root, s.servers_key) && !root.Find("inputs")) {
+    for (const ClientSchema::ConfigPath& at : s.config_paths) {
+      const json::Value* v = &root;
+      std::string pointer;
+      for (const char* key : at.path) {
+        const json::Member* m = v->is_object() ? LastMember(*v, key) : nullptr;
+        v = m ? &m->value : nullptr;
+        if (!v) break;
+        pointer = Pointer(pointer, key);
+      }
+      if (!v || !v->is_object() || !LastMember(*v, s.servers_key)) continue;
+      ctx->config = v;
+      ctx->config_pointer = pointer;
+      if (*at.warning) ctx->AddAt("schema/legacy-location", Severity::kWarning, at.warning, *v, pointer);
+      break;
+    }
+  }
+  const json::Value& config = *ctx->config;
+  const json::Member* servers = LastMember(config, s.servers_key);
   if (!servers) {
     for (const ServersKey& k : kServersKeys) {
-      const json::Member* other = LastMember(root, k.key);
+      const json::Member* other = LastMember(config, k.key);
       if (!other || std::string_view(k.key) == s.servers_key) continue;
       Issue& issue = ctx->Add("schema/top-level-key", Severity::kError,
                               s.display + std::string(" reads servers from \"") + s.servers_key + "\"; \"" +
                                   k.key + "\" is " + k.who + "'s key, so " + s.display +
                                   " ignores every server in this file",
-                              other->key_pos, Pointer("", k.key), static_cast<uint32_t>(other->key.size()));
+                              other->key_pos, Pointer(ctx->config_pointer, k.key),
+                              static_cast<uint32_t>(other->key.size()));
       Edit span = KeySpan(ctx->text, *other);
       if (span.length && s.syntax != Syntax::kToml) {
         span.text = ctx->text[span.offset] == '"' ? "\"" + std::string(s.servers_key) + "\"" : s.servers_key;
@@ -520,7 +540,7 @@ void ReadDocument(const json::Value& root, ReadContext* ctx) {
                root, "");
     return;
   }
-  const std::string base = Pointer("", servers->key);
+  const std::string base = Pointer(ctx->config_pointer, servers->key);
   const json::Value& list = servers->value;
   EntryReader reader(ctx);
   if (s.servers_list && list.is_array()) {
@@ -535,7 +555,7 @@ void ReadDocument(const json::Value& root, ReadContext* ctx) {
       reader.Read(name && name->is_string() ? std::string(name->text) : "server-" + std::to_string(i + 1),
                   item, p, nullptr);
     }
-    if (s.document_hook) s.document_hook(root, ctx);
+    if (s.document_hook) s.document_hook(config, ctx);
     return;
   }
   if (!list.is_object()) {
@@ -549,7 +569,7 @@ void ReadDocument(const json::Value& root, ReadContext* ctx) {
   for (const json::Member& m : list.members) {
     reader.Read(std::string(m.key), m.value, Pointer(base, m.key), &m);
   }
-  if (s.document_hook) s.document_hook(root, ctx);
+  if (s.document_hook) s.document_hook(config, ctx);
 }
 
 }  // namespace lint

@@ -105,8 +105,18 @@ struct ClientSchema {
   // "builtin"): such entries are not MCP servers of the file and are skipped.
   std::vector<const char*> builtin_types;
   ReaderHook hook = nullptr;  // client-specific members, after the generic ones
-  // Client-specific top-level members (VS Code's "inputs"), after the servers.
-  void (*document_hook)(const json::Value& root, ReadContext* ctx) = nullptr;
+  // Client-specific top-level members (VS Code's "inputs"), after the
+  // servers; `config` is the object holding the servers key.
+  void (*document_hook)(const json::Value& config, ReadContext* ctx) = nullptr;
+  // Other objects the servers key may sit in, as member paths from the
+  // root, with a warning to give when it does ("" for none): VS Code's user
+  // settings.json "mcp" (the older place), devcontainer.json
+  // "customizations.vscode.mcp".
+  struct ConfigPath {
+    std::vector<const char*> path;
+    const char* warning;
+  };
+  std::vector<ConfigPath> config_paths = {};
 };
 
 /// Every client's schema, in gen::ClientIds() order.
@@ -148,6 +158,10 @@ struct ReadContext {
   std::vector<Issue> issues;
   std::vector<ReadEntry> entries;
   std::vector<config::SecretInfo> secrets;  // VS Code inputs: id and description
+  // The object holding the servers key: the root, or one of the schema's
+  // config_paths (pointer "/mcp"); set by ReadDocument.
+  const json::Value* config = nullptr;
+  std::string config_pointer;
 
   /// A finding at `at` (a value's position) or at `offset` (with `length`).
   Issue& Add(std::string rule, Severity severity, std::string message, const json::Position& at,

@@ -1,8 +1,10 @@
 // VS Code: .vscode/mcp.json or the profile's mcp.json (JSONC), {"inputs":
 // [{type: promptString, id, description, password}], "servers": {name:
 // {type: stdio, command, args, env} | {type: http|sse, url, headers}}};
-// ${input:id} and ${env:NAME} expanded. "type" is required. Source:
-// reference §1.4 (microsoft/vscode-docs docs/copilot/reference/mcp-configuration.md).
+// ${input:id} and ${env:NAME} expanded. "type" is required. The same
+// object may sit in user settings.json under "mcp" (the older place) or in
+// devcontainer.json under "customizations.vscode.mcp". Source: reference
+// §1.4 (microsoft/vscode-docs docs/copilot/reference/mcp-configuration.md).
 #include <algorithm>
 
 #include "gen/resolve.h"
@@ -22,11 +24,12 @@ void Hook(const json::Value& server, ReadEntry* e, ReadContext* ctx) {
 }
 
 // Every ${input:id} a server uses must be declared in "inputs".
-void CheckInputs(const json::Value& root, ReadContext* ctx) {
+void CheckInputs(const json::Value& config, ReadContext* ctx) {
   std::vector<std::string> declared;
-  if (const json::Value* inputs = root.Find("inputs")) {
+  const std::string pointer = ctx->config_pointer + "/inputs";
+  if (const json::Value* inputs = config.Find("inputs")) {
     if (!inputs->is_array()) {
-      ctx->AddAt("schema/wrong-type", Severity::kError, "\"inputs\" must be an array", *inputs, "/inputs");
+      ctx->AddAt("schema/wrong-type", Severity::kError, "\"inputs\" must be an array", *inputs, pointer);
       return;
     }
     for (size_t i = 0; i < inputs->items.size(); ++i) {
@@ -34,7 +37,7 @@ void CheckInputs(const json::Value& root, ReadContext* ctx) {
       const json::Value* id = in.is_object() ? in.Find("id") : nullptr;
       if (!id || !id->is_string()) {
         ctx->AddAt("schema/wrong-type", Severity::kError, "input " + std::to_string(i + 1) + " needs an \"id\" string",
-                   in, "/inputs/" + std::to_string(i));
+                   in, pointer + "/" + std::to_string(i));
         continue;
       }
       declared.emplace_back(id->text);
@@ -73,6 +76,13 @@ const ClientSchema& VsCodeSchema() {
         config::TransportKind::kHttp, Refs::kVsCode,
         {"envFile", "dev", "cwd", "sandboxEnabled", "sandbox", "version", "gallery"}, {}, Hook};
     s->document_hook = CheckInputs;
+    s->config_paths = {
+        {{"mcp"},
+         "MCP servers in VS Code's user settings (\"mcp\") are the older place: newer VS Code warns that they "
+         "should no longer be configured there; move \"servers\" and \"inputs\" to mcp.json (MCP: Open User "
+         "Configuration)"},
+        {{"customizations", "vscode", "mcp"}, ""},  // devcontainer.json
+    };
     return s;
   }();
   return *schema;
