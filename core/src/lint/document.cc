@@ -131,15 +131,15 @@ const char* Recognise(const json::Value& root, Syntax syntax, std::string* why) 
     return *why = "a YAML \"mcpServers\" list is Continue's config.yaml", "continue";
   }
   if (has("servers") || has("inputs")) return *why = "a \"servers\" object is VS Code's mcp.json", "vscode";
-  // VS Code's servers elsewhere (the reader's config_paths).
-  const auto servers_at = [&](std::initializer_list<const char*> path) {
-    const json::Value* v = &root;
-    for (const char* key : path) v = v && v->is_object() ? v->Find(key) : nullptr;
-    return v && v->is_object() && v->Find("servers");
-  };
-  if (servers_at({"mcp"})) return *why = "\"mcp\" with \"servers\" is VS Code's user settings.json", "vscode";
-  if (servers_at({"customizations", "vscode", "mcp"})) {
-    return *why = "\"customizations.vscode.mcp\" is VS Code's part of devcontainer.json", "vscode";
+  // Servers in another file's object (VS Code settings.json's "mcp").
+  for (const ClientSchema* s : Schemas()) {
+    for (const ClientSchema::ConfigPath& at : s->config_paths) {
+      if (!ServersObjectAt(root, at, s->servers_key)) continue;
+      std::string path;
+      for (const char* key : at.path) path += (path.empty() ? "" : ".") + std::string(key);
+      *why = "\"" + path + "\" with \"" + s->servers_key + "\" is " + at.file;
+      return s->id;
+    }
   }
   if (has("context_servers")) return *why = "\"context_servers\" is Zed's settings key", "zed";
   const json::Value* servers = root.Find("mcpServers");

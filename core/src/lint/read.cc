@@ -484,6 +484,17 @@ const json::Member* LastMember(const json::Value& object, std::string_view key) 
 
 }  // namespace
 
+const json::Value* ServersObjectAt(const json::Value& root, const ClientSchema::ConfigPath& at,
+                                   std::string_view servers_key) {
+  const json::Value* v = &root;
+  for (const char* key : at.path) {
+    const json::Member* m = v->is_object() ? LastMember(*v, key) : nullptr;
+    if (!m) return nullptr;
+    v = &m->value;
+  }
+  return v->is_object() && LastMember(*v, servers_key) ? v : nullptr;
+}
+
 void ReadDocument(const json::Value& root, ReadContext* ctx) {
   const ClientSchema& s = ctx->schema;
   if (!root.is_object()) {
@@ -496,18 +507,11 @@ void ReadDocument(const json::Value& root, ReadContext* ctx) {
   ctx->config = &root;
   if (!LastMember(root, s.servers_key) && !root.Find("inputs")) {
     for (const ClientSchema::ConfigPath& at : s.config_paths) {
-      const json::Value* v = &root;
-      std::string pointer;
-      for (const char* key : at.path) {
-        const json::Member* m = v->is_object() ? LastMember(*v, key) : nullptr;
-        v = m ? &m->value : nullptr;
-        if (!v) break;
-        pointer = Pointer(pointer, key);
-      }
-      if (!v || !v->is_object() || !LastMember(*v, s.servers_key)) continue;
+      const json::Value* v = ServersObjectAt(root, at, s.servers_key);
+      if (!v) continue;
       ctx->config = v;
-      ctx->config_pointer = pointer;
-      if (*at.warning) ctx->AddAt("schema/legacy-location", Severity::kWarning, at.warning, *v, pointer);
+      for (const char* key : at.path) ctx->config_pointer = Pointer(ctx->config_pointer, key);
+      if (*at.warning) ctx->AddAt("schema/legacy-location", Severity::kWarning, at.warning, *v, ctx->config_pointer);
       break;
     }
   }

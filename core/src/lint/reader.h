@@ -109,11 +109,12 @@ struct ClientSchema {
   // servers; `config` is the object holding the servers key.
   void (*document_hook)(const json::Value& config, ReadContext* ctx) = nullptr;
   // Other objects the servers key may sit in, as member paths from the
-  // root, with a warning to give when it does ("" for none): VS Code's user
-  // settings.json "mcp" (the older place), devcontainer.json
-  // "customizations.vscode.mcp".
+  // root, with the file that does so and a warning to give when it does
+  // ("" for none): VS Code's user settings.json "mcp" (the older place),
+  // devcontainer.json "customizations.vscode.mcp".
   struct ConfigPath {
     std::vector<const char*> path;
+    const char* file;
     const char* warning;
   };
   std::vector<ConfigPath> config_paths = {};
@@ -177,6 +178,10 @@ struct ReadContext {
 
 /// Reads every server of `root` into ctx->entries, reporting schema/*.
 void ReadDocument(const json::Value& root, ReadContext* ctx);
+
+/// The object at `at.path` from `root` when it holds `servers_key`, else null.
+const json::Value* ServersObjectAt(const json::Value& root, const ClientSchema::ConfigPath& at,
+                                   std::string_view servers_key);
 
 /// The key's bytes in the text when they are spelled as `key` (bare or in
 /// double quotes): the span a rename replaces. {0,0} when not found.

@@ -77,11 +77,11 @@ const ClientSchema& VsCodeSchema() {
         {"envFile", "dev", "cwd", "sandboxEnabled", "sandbox", "version", "gallery"}, {}, Hook};
     s->document_hook = CheckInputs;
     s->config_paths = {
-        {{"mcp"},
+        {{"mcp"}, "VS Code's user settings.json",
          "MCP servers in VS Code's user settings (\"mcp\") are the older place: newer VS Code warns that they "
          "should no longer be configured there; move \"servers\" and \"inputs\" to mcp.json (MCP: Open User "
          "Configuration)"},
-        {{"customizations", "vscode", "mcp"}, ""},  // devcontainer.json
+        {{"customizations", "vscode", "mcp"}, "VS Code's part of devcontainer.json", ""},
     };
     return s;
   }();
