@@ -455,6 +455,12 @@ TEST(Fix, PlaceholderSyntaxPerClient) {
       {"codex", "[mcp_servers.r]\nurl = \"https://a.example/mcp\"\nhttp_headers = { Authorization = \"Bearer " + kToken + "\" }\n",
        "[mcp_servers.r]\nurl = \"https://a.example/mcp\"\nhttp_headers = { }\nbearer_token_env_var = \"R_TOKEN\"\n"},
       {"codex", "[mcp_servers.s]\ncommand = \"npx\"\nargs = [\"--key=" + kToken + "\"]\n", "--key=<S_KEY>"},
+      // Dotted keys: the line goes, and the name goes under the table's
+      // header (the key's line may be the table's last).
+      {"codex", "[mcp_servers.s]\ncommand = \"npx\"\nenv.LOG = \"1\"\nenv.\"API_KEY\" = \"" + kToken + "\"\n\n[mcp_servers.t]\n",
+       "[mcp_servers.s]\nenv_vars = [\"API_KEY\"]\ncommand = \"npx\"\nenv.LOG = \"1\"\n\n[mcp_servers.t]\n"},
+      {"codex", "[mcp_servers.r]\nurl = \"https://a.example/mcp\"\nhttp_headers.Authorization = \"Bearer " + kToken + "\"\n",
+       "[mcp_servers.r]\nbearer_token_env_var = \"R_TOKEN\"\nurl = \"https://a.example/mcp\"\n"},
       {"goose", "extensions:\n  s:\n    cmd: npx\n    envs:\n      A: x\n      API_KEY: " + kToken + "\n    env_keys: []\n",
        "extensions:\n  s:\n    cmd: npx\n    envs:\n      A: x\n    env_keys: [\"API_KEY\"]\n"},
       {"goose", "extensions:\n  s:\n    cmd: npx\n    envs:\n      API_KEY: " + kToken + "  # mine\n    timeout: 300\n",
