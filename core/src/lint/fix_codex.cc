@@ -4,7 +4,6 @@
 // Codex would pass on literally.
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 
 #include "gen/emit.h"
 #include "lint/analysis.h"
@@ -40,7 +39,8 @@ Edit CutPair(std::string_view text, const json::Value& table, const json::Member
   // A dotted key's line starts with the keys before this one.
   size_t line = key;
   while (line > 0 && text[line - 1] != '\n' &&
-         (std::isalnum(static_cast<unsigned char>(text[line - 1])) || std::strchr("_-.\"' \t", text[line - 1]))) {
+         (std::isalnum(static_cast<unsigned char>(text[line - 1])) ||
+          std::string_view("_-.\"' \t").find(text[line - 1]) != std::string_view::npos)) {
     --line;
   }
   if ((line == 0 || text[line - 1] == '\n') && text.substr(line, key - line).find('.') != std::string_view::npos) {
