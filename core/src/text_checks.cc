@@ -243,6 +243,18 @@ std::string Abbreviate(std::string_view s, size_t max) {
 
 std::string Quoted(std::string_view s) { return "'" + Abbreviate(s) + "'"; }
 
+std::vector<QueryParam> QueryParams(std::string_view query) {
+  std::vector<QueryParam> params;
+  for (size_t at = 0; at < query.size();) {
+    const size_t amp = std::min(query.find('&', at), query.size());
+    const std::string_view part = query.substr(at, amp - at);
+    at = amp + 1;
+    const size_t eq = part.find('=');
+    if (eq != std::string_view::npos) params.push_back({part.substr(0, eq), part.substr(eq + 1)});
+  }
+  return params;
+}
+
 bool HasAnyOf(std::string_view s, std::string_view set) {
   std::bitset<256> in;
   for (const char c : set) in.set(static_cast<unsigned char>(c));

@@ -69,6 +69,14 @@ std::string Quoted(std::string_view s);
 /// the set (find_first_of compares each byte of `s` with the whole set).
 bool HasAnyOf(std::string_view s, std::string_view set);
 
+/// The name=value parts of a URL's query ("a=1&b=2", without '?' or
+/// '#'), in order; a part without '=' is left out.
+struct QueryParam {
+  std::string_view name;
+  std::string_view value;
+};
+std::vector<QueryParam> QueryParams(std::string_view query);
+
 }  // namespace text
 }  // namespace mcp_builder
 

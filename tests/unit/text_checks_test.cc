@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "text_checks.h"
 
 namespace mcp_builder {
@@ -105,4 +108,14 @@ TEST(HasAnyOf, FindsAnyByteOfTheSetAnywhere) {
   EXPECT_FALSE(mcp_builder::text::HasAnyOf("@scope/pkg@1.2.3", "$`&|;<>"));
   EXPECT_FALSE(mcp_builder::text::HasAnyOf("", "$"));
   EXPECT_FALSE(mcp_builder::text::HasAnyOf("abc", ""));
+}
+
+TEST(QueryParams, SplitsNameValuePartsInOrder) {
+  const auto params = mcp_builder::text::QueryParams("v=2&api_key=x=y&flag&=z&empty=&&t=");
+  std::vector<std::string> got;
+  for (const auto& p : params) got.push_back(std::string(p.name) + "|" + std::string(p.value));
+  // A part without '=' is left out; the value runs to the next '&'.
+  EXPECT_EQ(got, (std::vector<std::string>{"v|2", "api_key|x=y", "|z", "empty|", "t|"}));
+  EXPECT_TRUE(mcp_builder::text::QueryParams("").empty());
+  EXPECT_TRUE(mcp_builder::text::QueryParams("a&b").empty());
 }

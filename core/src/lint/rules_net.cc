@@ -159,22 +159,17 @@ class NetChecker {
                       "): URLs end up in logs and process lists; pass credentials in the environment",
                   *f.node, f.pointer);
     }
-    size_t at = 0;
-    while (at <= u.query.size() && !u.query.empty()) {
-      const size_t amp = std::min(u.query.find('&', at), u.query.size());
-      const std::string pair = u.query.substr(at, amp - at);
-      const size_t eq = pair.find('=');
-      if (eq != std::string::npos && eq + 1 < pair.size() && SecretParam(pair.substr(0, eq)) &&
-          !secrets::IsPlaceholder(pair.substr(eq + 1)) && pair.find("${") == std::string::npos &&
+    for (const text::QueryParam& p : text::QueryParams(u.query)) {
+      if (!p.value.empty() && SecretParam(std::string(p.name)) && !secrets::IsPlaceholder(p.value) &&
+          p.name.find("${") == std::string_view::npos && p.value.find("${") == std::string_view::npos &&
           !SecretReported(f)) {
         ctx_->AddAt("net/secret-in-url", Severity::kError,
-                    text::Quoted(server) + " sends " + text::Quoted(pair.substr(0, eq)) +
+                    text::Quoted(server) + " sends " + text::Quoted(p.name) +
                         " in the URL's query string: URLs are logged by proxies and servers; send it in a "
                         "header, with a placeholder",
                     *f.node, f.pointer);
         break;
       }
-      at = amp + 1;
     }
   }
 

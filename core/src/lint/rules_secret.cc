@@ -384,21 +384,16 @@ void SecretRules(const json::Value& root, ReadContext* ctx) {
       continue;
     }
     const std::string_view params = value.substr(query + 1, value.find('#', query) - query - 1);
-    for (size_t at = 0; at < params.size();) {
-      const size_t amp = std::min(params.find('&', at), params.size());
-      const std::string_view pair = params.substr(at, amp - at);
-      at = amp + 1;
-      const size_t eq = pair.find('=');
-      if (eq == std::string_view::npos) continue;
-      const auto f = secrets::ScanKeyValue(pair.substr(0, eq), pair.substr(eq + 1));
+    for (const text::QueryParam& p : text::QueryParams(params)) {
+      const auto f = secrets::ScanKeyValue(p.name, p.value);
       if (!f) continue;
-      const std::string_view secret = pair.substr(eq + 1).substr(f->offset, f->length);
+      const std::string_view secret = p.value.substr(f->offset, f->length);
       const size_t offset = raw_offset(*s.node, secret);
       ctx->Add(f->rule, Severity::kError,
-               "hard-coded secret (" + f->masked + ") in the URL's query parameter " +
-                   text::Quoted(pair.substr(0, eq)) + ": a secret-named parameter with a high-entropy value",
+               "hard-coded secret (" + f->masked + ") in the URL's query parameter " + text::Quoted(p.name) +
+                   ": a secret-named parameter with a high-entropy value",
                ctx->lines.At(offset), PointerOf(steps, s.step), static_cast<uint32_t>(secret.size()));
-      fixer.Fix(*s.node, secret, pair.substr(0, eq));
+      fixer.Fix(*s.node, secret, p.name);
     }
   }
 }
