@@ -194,13 +194,10 @@ async function timePeer(opt, shapes) {
 // Every round of each peer, from two child processes per peer run in ABBA
 // order (the first with the rounds' larger half).
 function measure(opt, peerIds) {
-  const forward = [...peerIds];
-  const order = [...forward, ...forward.slice().reverse()];
-  const done = new Map(peerIds.map((id) => [id, 0]));
+  const order = [...peerIds.map((id) => [id, Math.ceil(opt.rounds / 2)]),
+    ...peerIds.slice().reverse().map((id) => [id, Math.floor(opt.rounds / 2)])];
   const times = Object.fromEntries(peerIds.map((id) => [id, { documents: [], blobs: [] }]));
-  for (const id of order) {
-    const rounds = done.get(id) === 0 ? Math.ceil(opt.rounds / 2) : Math.floor(opt.rounds / 2);
-    done.set(id, done.get(id) + rounds);
+  for (const [id, rounds] of order) {
     if (rounds === 0) continue;
     const args = [...process.execArgv, fileURLToPath(import.meta.url), '--time-peer', id, '--rounds', String(rounds),
       '--warmup', String(opt.warmup), '--mb', String(opt.mb), '--seed', String(opt.seed), '--blob-kb', String(opt.blobKb),
