@@ -474,6 +474,24 @@ TEST(Fix, PlaceholderSyntaxPerClient) {
   }
 }
 
+// Goose: a name env_keys lists already is not listed again; a name twice in
+// envs (the reader keeps one pair) gets a placeholder where it is, since
+// cutting one pair would bring the other to light in the next run (found
+// by the lint fuzzer). Either way a second run changes nothing.
+TEST(Fix, GooseListsANameOnceAndLeavesDuplicatePairsInPlace) {
+  const std::string listed =
+      "extensions:\n  s:\n    cmd: npx\n    envs:\n      API_KEY: " + kToken + "\n      A: x\n    env_keys:\n      - API_KEY\n";
+  const std::string twice =
+      "extensions:\n  s:\n    cmd: npx\n    envs:\n      API_KEY: " + kToken + "\n      API_KEY: " + kToken + "\n      LOG: x\n";
+  const FixResult once = Fix(listed, Options{"goose"});
+  EXPECT_EQ(once.text, "extensions:\n  s:\n    cmd: npx\n    envs:\n      A: x\n    env_keys:\n      - API_KEY\n");
+  EXPECT_EQ(Fix(once.text, Options{"goose"}).text, once.text);
+  const FixResult dup = Fix(twice, Options{"goose"});
+  EXPECT_NE(dup.text.find("API_KEY: \"<API_KEY>\""), std::string::npos) << dup.text;
+  EXPECT_EQ(dup.text.find("env_keys"), std::string::npos) << dup.text;
+  EXPECT_EQ(Fix(dup.text, Options{"goose"}).text, dup.text);
+}
+
 // A secret that is only part of its value gets a placeholder named for the
 // part: asked for DATABASE_URI, a user would paste a whole URI where only
 // its password goes.

@@ -17,6 +17,11 @@ bool GooseForwarder::Forward(size_t entry, const json::Value& node, const std::s
     if (m.key == "envs") envs = &m;
   }
   if (!envs || !envs->value.is_object() || text[envs->value.pos.offset] == '{') return false;
+  // A name twice in envs: the reader keeps one of the pairs, and cutting
+  // it would bring the other to light in the next run (found by the lint
+  // fuzzer). Such a value gets a placeholder instead.
+  const auto named = [&](const json::Member& m) { return m.key == name; };
+  if (std::count_if(envs->value.members.begin(), envs->value.members.end(), named) > 1) return false;
   const json::Member* pair = MemberHolding(envs->value, node);
   const Edit line = pair ? WholeLines(text, pair->key_pos.offset, node.end) : Edit{};
   if (line.length == 0) return false;
@@ -49,6 +54,13 @@ bool GooseForwarder::Forward(size_t entry, const json::Value& node, const std::s
   } else {
     edits.assign(1, line);
   }
+  // A name env_keys lists already is not listed twice.
+  if (keys && std::any_of(keys->items.begin(), keys->items.end(),
+                          [&](const json::Value& item) { return item.is_string() && item.text == name; })) {
+    ctx_->issues[issue].finding.fix = "move it to Goose's keyring (env_keys lists \"" + name + "\" already)";
+    return true;
+  }
+  ctx_->issues[issue].finding.fix = "move it to Goose's keyring: env_keys gets \"" + name + "\"";
   auto it = std::find_if(env_keys_.begin(), env_keys_.end(), [&](const auto& p) { return p.first == entry; });
   if (it == env_keys_.end()) {
     env_keys_.push_back({entry, {issue, edits.size(), {}}});
@@ -71,7 +83,6 @@ bool GooseForwarder::Forward(size_t entry, const json::Value& node, const std::s
   }
   if (!keys) add = "\n" + key_indent + "env_keys:" + add;
   ctx_->issues[p.issue].edits[p.edit] = {at, 0, add};
-  ctx_->issues[issue].finding.fix = "move it to Goose's keyring: env_keys gets \"" + name + "\"";
   return true;
 }
 

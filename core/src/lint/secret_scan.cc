@@ -18,8 +18,11 @@
 //     is compared, its left edge checked (no token starts inside a word),
 //     the first bytes checked against the classes its program allows, and
 //     a byte every match holds ('@' of URL credentials) looked for; only
-//     then is the rule's RE2 matched ANCHORED at that start, as a DFA
-//     alone, and its groups (group 1 is the secret) on the match alone.
+//     then is the rule matched ANCHORED at that start: by its
+//     LinearMatcher (secret_linear.h: most formats are a sequence of
+//     classes, matched left to right without RE2's fixed cost per call),
+//     else by its RE2, as a DFA alone, and its groups (group 1 is the
+//     secret) on the match alone.
 //  3. No match starts inside a private key already reported: its body is
 //     key material, not tokens of its own.
 // Why: each rule walking the text unanchored costs a pass per rule, and a
@@ -53,6 +56,7 @@
 #include <map>
 #include <memory>
 
+#include "lint/secret_linear.h"
 #include "mcp_builder/secrets.h"
 #include "re2/prog.h"
 #include "re2/re2.h"
@@ -431,6 +435,8 @@ using EdgeTable = std::array<std::bitset<256>, static_cast<size_t>(Edge::kToken6
 // The compiled rules and the pair table; see the design note at the top.
 struct Matchers {
   std::vector<std::unique_ptr<RE2>> re;  // by index in RuleSpecs()
+  // Per rule: its pattern matched without RE2, where LinearMatcher can.
+  std::vector<std::unique_ptr<LinearMatcher>> linear;
   std::vector<int> groups;               // 1: group 1 is the whole match; 2
   std::vector<LiteralCheck> literal;     // at the trigger's position
   std::vector<std::vector<std::bitset<256>>> shape;  // Lead::shape per rule
@@ -482,6 +488,7 @@ const Matchers& GetMatchers() {
       m->re.push_back(std::make_unique<RE2>(re2::StringPiece(spec.pattern.data(), spec.pattern.size()),
                                             MatcherOptions()));
       const RE2& re = *m->re.back();
+      m->linear.push_back(LinearMatcher::Compile(re));
       m->groups.push_back(GroupIsWholeMatch(spec.pattern) ? 1 : 2);
       m->trigger.emplace_back();
       m->literal.emplace_back();
@@ -1015,6 +1022,64 @@ const std::vector<Rule>& Rules() {
   return *rules;
 }
 
+namespace {
+
+// What a match of a rule spans in the scanned text: the match and the
+// secret (group 1; empty at the match's start if it took no part).
+struct RuleMatch {
+  size_t begin = 0;
+  size_t end = 0;
+  size_t secret_begin = 0;
+  size_t secret_end = 0;
+};
+
+// The RuleMatch of RE2's groups: group 1 is the secret, or (groups 1) the
+// whole match is.
+RuleMatch MatchOfGroups(std::string_view text, const re2::StringPiece* groups, int secret_group) {
+  RuleMatch match;
+  match.begin = static_cast<size_t>(groups[0].data() - text.data());
+  match.end = match.begin + groups[0].size();
+  const re2::StringPiece& secret = secret_group == 1 ? groups[0] : groups[1];
+  match.secret_begin = secret.data() == nullptr ? match.begin : static_cast<size_t>(secret.data() - text.data());
+  match.secret_end = match.secret_begin + secret.size();
+  return match;
+}
+
+// Rule ri matched anchored at `start`, reading at most kMaxMatchLength
+// bytes: by its LinearMatcher if it has one and use_linear, else by RE2.
+bool MatchAt(const Matchers& m, size_t ri, std::string_view text, size_t start, bool use_linear, RuleMatch* out) {
+  const size_t end = start + std::min(text.size() - start, kMaxMatchLength);
+  if (const LinearMatcher* linear = m.linear[ri].get(); linear != nullptr && use_linear) {
+    out->begin = start;
+    return linear->Match(reinterpret_cast<const unsigned char*>(text.data()), start, end, &out->end,
+                         &out->secret_begin, &out->secret_end);
+  }
+  // The match first (RE2's DFA alone), then, where the secret is group 1
+  // of a longer match, the groups within the match alone: given the rest
+  // of the text, RE2 runs its submatch engine over all of it, sizing a
+  // bitmap for every byte (patterns hold no \b, ^ or $ that would see
+  // past the match).
+  const re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece groups[2];
+  if (!m.re[ri]->Match(input, start, end, RE2::ANCHOR_START, groups, 1)) return false;
+  if (m.groups[ri] == 2) {
+    const re2::StringPiece whole = groups[0];
+    if (!m.re[ri]->Match(whole, 0, whole.size(), RE2::ANCHOR_BOTH, groups, 2)) return false;
+  }
+  *out = MatchOfGroups(text, groups, m.groups[ri]);
+  return true;
+}
+
+}  // namespace
+
+bool HasLinearMatcher(int rule) { return GetMatchers().linear.at(static_cast<size_t>(rule)) != nullptr; }
+
+std::optional<std::array<size_t, 3>> MatchRuleAt(int rule, std::string_view text, size_t start, bool use_linear) {
+  RuleMatch match;
+  if (!MatchAt(GetMatchers(), static_cast<size_t>(rule), text, start, use_linear, &match)) return std::nullopt;
+  return std::array<size_t, 3>{match.end, match.secret_begin, match.secret_end};
+}
+
 std::vector<SecretMatch> FindSecrets(std::string_view text) {
   const Matchers& m = GetMatchers();
   const auto& specs = RuleSpecs();
@@ -1040,28 +1105,23 @@ std::vector<SecretMatch> FindSecrets(std::string_view text) {
   // Its body is key material: tokens in it are the key, not findings of
   // their own (and would lose to the longer key below).
   size_t skip_to = 0;
-  re2::StringPiece groups[2];
-  // A match of rule r in groups[]: kept if its right edge and checks pass
-  // (the left edge was checked before matching); next[r] moves past it.
-  const auto take = [&](int r) {
+  // A match of rule r: kept if its right edge and checks pass (the left
+  // edge was checked before matching); next[r] moves past it.
+  const auto take = [&](int r, const RuleMatch& match) {
     const RuleSpec& spec = specs[static_cast<size_t>(r)];
-    const re2::StringPiece secret_piece = m.groups[static_cast<size_t>(r)] == 1 ? groups[0] : groups[1];
-    const size_t start = static_cast<size_t>(groups[0].data() - text.data());
-    const size_t end = start + groups[0].size();
     size_t& pos = next[static_cast<size_t>(r)];
     if (pos == 0) touched.push_back(r);
-    pos = start + 1;
-    if (secret_piece.data() == nullptr || secret_piece.empty() ||
-        (end < text.size() && !EdgeAllows(spec.right, bytes[end]))) {
+    pos = match.begin + 1;
+    if (match.secret_begin == match.secret_end ||
+        (match.end < text.size() && !EdgeAllows(spec.right, bytes[match.end]))) {
       return;
     }
-    const size_t offset = static_cast<size_t>(secret_piece.data() - text.data());
-    const std::string_view secret = text.substr(offset, secret_piece.size());
+    const std::string_view secret = text.substr(match.secret_begin, match.secret_end - match.secret_begin);
     if (Accept(spec, secret)) {
-      matches.push_back({offset, secret.size(), r});
+      matches.push_back({match.secret_begin, secret.size(), r});
       ++accepted[static_cast<size_t>(r)];
-      pos = std::max(offset + secret.size(), pos);
-      if (spec.check == Check::kPem) skip_to = std::max(skip_to, offset + secret.size());
+      pos = std::max(match.secret_end, pos);
+      if (spec.check == Check::kPem) skip_to = std::max(skip_to, match.secret_end);
     }
   };
   // Tries rule r at `start`, where its match must begin.
@@ -1084,19 +1144,9 @@ std::vector<SecretMatch> FindSecrets(std::string_view text) {
       while (p < limit && bytes[p] != required && m.alphabet[ri][bytes[p]]) ++p;
       if (p == text.size() || (p < limit && bytes[p] != required)) return false;
     }
-    // The match first (RE2's DFA alone), then, where the secret is group 1
-    // of a longer match, the groups within the match alone: given the rest
-    // of the text, RE2 runs its submatch engine over all of it, sizing a
-    // bitmap for every byte (patterns hold no \b, ^ or $ that would see
-    // past the match).
-    if (!m.re[ri]->Match(input, start, std::min(text.size(), start + kMaxMatchLength), RE2::ANCHOR_START, groups, 1)) {
-      return false;
-    }
-    if (m.groups[ri] == 2) {
-      const re2::StringPiece whole = groups[0];
-      if (!m.re[ri]->Match(whole, 0, whole.size(), RE2::ANCHOR_BOTH, groups, 2)) return false;
-    }
-    take(r);
+    RuleMatch match;
+    if (!MatchAt(m, ri, text, start, /*use_linear=*/true, &match)) return false;
+    take(r, match);
     return true;
   };
 
@@ -1130,16 +1180,17 @@ std::vector<SecretMatch> FindSecrets(std::string_view text) {
   }
   // Rules without pairs (none in the table; a safety net for a new rule the
   // pair walk cannot read): RE2 walks the text from match to match.
+  re2::StringPiece groups[2];
   for (int r : m.walked) {
     const size_t ri = static_cast<size_t>(r);
     while (next[ri] <= text.size() && accepted[ri] < kMaxMatchesPerRule &&
            m.re[ri]->Match(input, next[ri], text.size(), RE2::UNANCHORED, groups, 2)) {
-      const size_t start = static_cast<size_t>(groups[0].data() - text.data());
-      if (start > 0 && !EdgeAllows(specs[ri].left, bytes[start - 1])) {
+      const RuleMatch match = MatchOfGroups(text, groups, m.groups[ri]);
+      if (match.begin > 0 && !EdgeAllows(specs[ri].left, bytes[match.begin - 1])) {
         if (next[ri] == 0) touched.push_back(r);
-        next[ri] = start + 1;
+        next[ri] = match.begin + 1;
       } else {
-        take(r);
+        take(r, match);
       }
     }
   }

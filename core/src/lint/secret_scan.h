@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -99,6 +100,15 @@ struct MaskParts {
   size_t length = 0;
 };
 MaskParts MaskPartsOf(std::string_view secret);
+
+/// For tests: whether rule `rule` (index in RuleSpecs()) is matched by a
+/// LinearMatcher (secret_linear.h) rather than RE2.
+bool HasLinearMatcher(int rule);
+
+/// For tests: rule `rule` matched anchored at `start` as the scanner does,
+/// by its LinearMatcher (use_linear, where it has one) or by RE2: the end
+/// of the match and the secret's [begin, end), or nullopt for no match.
+std::optional<std::array<size_t, 3>> MatchRuleAt(int rule, std::string_view text, size_t start, bool use_linear);
 
 /// For tests: what triggers a try of each rule (indexed like RuleSpecs()).
 struct RuleTrigger {
