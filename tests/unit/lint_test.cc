@@ -143,6 +143,28 @@ const RuleCase kRuleCases[] = {
      "{\"inputs\": [{\"type\": \"promptString\", \"id\": \"k\", \"description\": \"K\", \"password\": true}], "
      "\"servers\": {\"s\": {\"type\": \"stdio\", \"command\": \"x\", \"env\": {\"K\": \"${input:k}\"}}}}",
      "schema/undefined-input", nullptr, ""},
+    // A reference in another client's syntax reaches the server as text.
+    {"foreign_input_in_cursor", "cursor", "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"env\": {\"K\": \"${input:k}\"}}}}",
+     "schema/foreign-placeholder", "${input:k}", "/mcpServers/s/env/K"},
+    {"foreign_secrets_in_claude_code", "claude-code",
+     "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"args\": [\"--key=${{ secrets.K }}\"]}}}",
+     "schema/foreign-placeholder", "${{", "/mcpServers/s/args/0"},
+    {"foreign_env_colon_in_claude_desktop", "claude-desktop",
+     "{\"mcpServers\": {\"r\": {\"command\": \"x\", \"env\": {\"K\": \"a-${env:K}\"}}}}",
+     "schema/foreign-placeholder", "${env:K}", "/mcpServers/r/env/K"},
+    {"foreign_dollar_brace_in_vscode", "vscode",
+     "{\"servers\": {\"s\": {\"type\": \"stdio\", \"command\": \"x\", \"env\": {\"K\": \"${K}\"}}}}",
+     "schema/foreign-placeholder", "${K}", "/servers/s/env/K"},
+    {"own_syntax_ok", "cursor", "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"env\": {\"K\": \"${env:K}\"}}}}",
+     "schema/foreign-placeholder", nullptr, ""},
+    {"vscode_predefined_variable_ok", "vscode",
+     "{\"servers\": {\"s\": {\"type\": \"stdio\", \"command\": \"x\", \"args\": [\"${workspaceFolder}\"]}}}",
+     "schema/foreign-placeholder", nullptr, ""},
+    // mcp-remote expands ${NAME} in its arguments itself.
+    {"dollar_brace_in_claude_desktop_ok", "claude-desktop",
+     "{\"mcpServers\": {\"s\": {\"command\": \"npx\", \"args\": [\"--header\", \"A:${AUTH}\"], "
+     "\"env\": {\"AUTH\": \"x\"}}}}",
+     "schema/foreign-placeholder", nullptr, ""},
     {"continue_missing_name", "continue", "mcpServers:\n  - command: npx\n", "schema/missing-name", "command:",
      "/mcpServers/0"},
     {"codex_inline_bearer", "codex", "[mcp_servers.r]\nurl = \"https://a.example/mcp\"\nbearer_token = \"abc\"\n",
@@ -472,6 +494,52 @@ TEST(Fix, PlaceholderSyntaxPerClient) {
     const FixResult r = Fix(c.text, Options{c.client});
     EXPECT_NE(r.text.find(c.expected), std::string::npos) << c.client << "\n" << r.text;
   }
+}
+
+// A reference in another client's syntax becomes the client's own: the
+// same variable where the client reads the environment (VS Code's
+// ${env:NAME} for ${NAME}), else the placeholder a secret there would get,
+// named for its place. A second run changes nothing.
+TEST(Fix, ForeignPlaceholdersBecomeTheClientsOwn) {
+  const struct {
+    const char* client;
+    std::string text;
+    const char* expected;
+  } cases[] = {
+      {"cursor", "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"env\": {\"API_KEY\": \"${input:api-key}\"}}}}",
+       "\"API_KEY\": \"${env:API_KEY}\""},
+      {"claude-code", "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"env\": {\"API_KEY\": \"${{ secrets.K }}\"}}}}",
+       "\"API_KEY\": \"${API_KEY}\""},
+      {"vscode",
+       "{\"servers\": {\"s\": {\"type\": \"stdio\", \"command\": \"x\", \"env\": {\"A\": \"${HOME}/a\", "
+       "\"API_KEY\": \"${env:API_KEY}\"}}}}",
+       "\"A\": \"${env:HOME}/a\", \"API_KEY\": \"${env:API_KEY}\""},
+      {"claude-desktop", "{\"mcpServers\": {\"s\": {\"command\": \"x\", \"args\": [\"--token\", \"${input:t}\"]}}}",
+       "\"--token\", \"<S_TOKEN>\""},
+      {"codex", "[mcp_servers.s]\ncommand = \"x\"\nenv = { API_KEY = \"${env:API_KEY}\" }\n",
+       "env = { }\nenv_vars = [\"API_KEY\"]\n"},
+  };
+  for (const auto& c : cases) {
+    const FixResult once = Fix(c.text, Options{c.client});
+    EXPECT_NE(once.text.find(c.expected), std::string::npos) << c.client << "\n" << once.text;
+    EXPECT_EQ(Fix(once.text, Options{c.client}).text, once.text) << c.client;
+    EXPECT_EQ(Rules(Lint(once.text, Options{c.client})).find("foreign-placeholder"), std::string::npos) << once.text;
+  }
+  // In VS Code, ${NAME} keeps reading the environment: no input is added.
+  const FixResult vscode = Fix(cases[2].text, Options{"vscode"});
+  EXPECT_EQ(vscode.text.find("inputs"), std::string::npos) << vscode.text;
+}
+
+// --client auto: other clients' reference syntaxes are not Claude Code's
+// ${NAME}.
+TEST(Lint, ForeignReferencesDoNotMakeAFileClaudeCodes) {
+  const Report r = Lint("{\"mcpServers\": {\"s\": {\"command\": \"x\", \"env\": {\"A\": \"${input:a}\", "
+                        "\"B\": \"${{ secrets.B }}\"}}}}",
+                        Options{"auto"});
+  EXPECT_EQ(r.client, "claude-desktop");
+  EXPECT_EQ(Lint("{\"mcpServers\": {\"s\": {\"command\": \"x\", \"env\": {\"A\": \"${TOKEN:-x}\"}}}}",
+                 Options{"auto"}).client,
+            "claude-code");
 }
 
 // Goose: a name env_keys lists already is not listed again; a name twice in

@@ -3,6 +3,7 @@
 // the placeholder syntaxes. Client specifics are in readers/<id>.cc.
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <optional>
 #include <unordered_set>
 
@@ -198,6 +199,51 @@ config::Text ReadContext::ParseText(std::string_view s) const {
     literal = i;
   }
   if (literal < s.size() || out.pieces.empty()) out.pieces.push_back({std::string(s.substr(literal)), {}});
+  return out;
+}
+
+namespace {
+
+// VS Code's predefined variables (its variables reference): ${NAME} forms
+// VS Code and Cursor expand themselves.
+bool IsPredefinedVariable(std::string_view name) {
+  static constexpr std::string_view kNames[] = {
+      "userHome",     "workspaceFolder",    "workspaceFolderBasename", "file",           "fileWorkspaceFolder",
+      "relativeFile", "relativeFileDirname", "fileBasename",           "fileBasenameNoExtension", "fileExtname",
+      "fileDirname",  "fileDirnameBasename", "cwd",                    "lineNumber",     "columnNumber",
+      "selectedText", "execPath",            "defaultBuildTask",       "pathSeparator"};
+  return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+}
+
+}  // namespace
+
+std::vector<ForeignRef> ReadContext::ForeignRefs(std::string_view s) const {
+  std::vector<ForeignRef> out;
+  const Refs own = schema.refs;
+  for (size_t i = s.find('$'); i < s.size(); i = s.find('$', i + 1)) {
+    const std::string_view at = s.substr(i);
+    // Each syntax where it is not this client's own: Continue's and VS
+    // Code's belong to one client each; ${env:NAME} to VS Code, Cursor and
+    // Windsurf; ${NAME} (Claude Code's) is flagged only where the client's
+    // own syntax is ${env:NAME}, since clients that document no expansion
+    // may still run a server that expands it (mcp-remote's arguments).
+    Refs syntax = Refs::kNone;
+    if (at.substr(0, 3) == "${{") {
+      syntax = own == Refs::kContinue ? Refs::kNone : Refs::kContinue;
+    } else if (at.substr(0, 8) == "${input:") {
+      syntax = own == Refs::kVsCode ? Refs::kNone : Refs::kVsCode;
+    } else if (at.substr(0, 6) == "${env:") {
+      syntax = own == Refs::kVsCode || own == Refs::kEnvColon ? Refs::kNone : Refs::kEnvColon;
+    } else if (own == Refs::kVsCode || own == Refs::kEnvColon) {
+      syntax = Refs::kDollarBrace;
+    }
+    if (syntax == Refs::kNone) continue;
+    auto [length, name] = MatchRef(at, syntax);
+    if (syntax == Refs::kVsCode && length > 0) name = std::string(at.substr(8, length - 9));  // the id as written
+    if (length == 0 || (syntax == Refs::kDollarBrace && IsPredefinedVariable(name))) continue;
+    out.push_back({i, length, syntax, std::move(name)});
+    i += length - 1;
+  }
   return out;
 }
 

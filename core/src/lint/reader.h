@@ -32,6 +32,15 @@ enum class Refs {
   kContinue,     // ${{ secrets.NAME }}
 };
 
+/// A reference in another client's syntax ("${input:token}" in a Cursor
+/// file): where it is in its value, and whose syntax it is.
+struct ForeignRef {
+  size_t offset = 0;
+  size_t length = 0;
+  Refs syntax = Refs::kNone;
+  std::string name;  // the variable, input or secret it names
+};
+
 /// A byte replacement in the original text: what Fix applies.
 struct Edit {
   uint32_t offset = 0;
@@ -174,6 +183,9 @@ struct ReadContext {
   }
   /// Text with this client's placeholders turned into secret references.
   config::Text ParseText(std::string_view s) const;
+  /// The references in `s` written in another client's syntax, which this
+  /// client passes on as text (schema/foreign-placeholder).
+  std::vector<ForeignRef> ForeignRefs(std::string_view s) const;
 };
 
 /// Reads every server of `root` into ctx->entries, reporting schema/*.

@@ -92,6 +92,7 @@ std::string RuleDescription(std::string_view rule) {
       {"schema/undefined-input", "A ${input:id} reference without its inputs entry"},
       {"schema/inline-bearer-token", "An inline bearer token, which the client rejects"},
       {"schema/legacy-location", "Servers configured where the client no longer wants them"},
+      {"schema/foreign-placeholder", "A variable reference in another client's syntax, passed on as text"},
       {"exec/unpinned-package", "A package or image run without an exact version"},
       {"exec/shell-command", "A server started through a shell command line"},
       {"exec/shell-operator", "Shell operators or command substitution in arguments"},

@@ -207,6 +207,43 @@ bool ForwardableName(std::string_view name) {
   return secrets::Scan(name).empty();
 }
 
+// Whose a reference syntax is, for schema/foreign-placeholder.
+const char* SyntaxName(Refs syntax) {
+  switch (syntax) {
+    case Refs::kContinue:
+      return "Continue's syntax";
+    case Refs::kVsCode:
+      return "VS Code's syntax";
+    case Refs::kEnvColon:
+      return "the syntax of VS Code, Cursor and Windsurf";
+    case Refs::kDollarBrace:
+      return "Claude Code's syntax";
+    case Refs::kGemini:
+    case Refs::kNone:
+      break;
+  }
+  return "another client's syntax";
+}
+
+// What a client expands (reference §1 and §6), for the same messages.
+const char* ExpansionOf(Refs own) {
+  switch (own) {
+    case Refs::kNone:
+      return "documents no variable expansion";
+    case Refs::kDollarBrace:
+      return "expands ${NAME}";
+    case Refs::kEnvColon:
+      return "expands ${env:NAME}";
+    case Refs::kVsCode:
+      return "expands ${input:id} and ${env:NAME}";
+    case Refs::kGemini:
+      return "expands $NAME and ${NAME}";
+    case Refs::kContinue:
+      return "expands ${{ secrets.NAME }}";
+  }
+  return "";
+}
+
 class SecretFixer {
  public:
   explicit SecretFixer(ReadContext* ctx) : ctx_(ctx), owners_(Owners(*ctx)), codex_(ctx), goose_(ctx) {
@@ -235,23 +272,43 @@ class SecretFixer {
       issue.finding.fix += " and fill it in by hand (" + std::string(ctx_->schema.display) +
                            " does not expand variables)";
     }
-    // Several secrets in one value make one edit (the first finding's),
-    // rewritten as each is replaced, so one run of Fix replaces them all.
+    Replace(node, index, secret, ref);
+    Remember(where, id, part);
+  }
+
+  // Whether `node` is part of a server entry (the values Fix changes).
+  bool InEntry(const json::Value& node) const { return owners_.count(&node) != 0; }
+
+  // A reference in another client's syntax (the finding is
+  // ctx->issues.back()): in VS Code a ${NAME} reads the same variable as
+  // ${env:NAME}; anything else gets the client's placeholder, as a secret.
+  void FixForeignRef(const json::Value& node, std::string_view written, const ForeignRef& ref) {
+    if (ctx_->schema.refs == Refs::kVsCode && ref.syntax == Refs::kDollarBrace) {
+      const std::string own = "${env:" + ref.name + "}";
+      ctx_->issues.back().finding.fix = "replace with " + own;
+      Replace(node, ctx_->issues.size() - 1, written, own);
+      return;
+    }
+    Fix(node, written);
+  }
+
+ private:
+  // Several replacements in one value make one edit (the first one's
+  // issue's), rewritten as each is made, so one run of Fix makes them all.
+  void Replace(const json::Value& node, size_t index, std::string_view from, const std::string& to) {
     const auto pending = pending_.insert({&node, {index, std::string(node.text)}}).first;
     std::string& value = pending->second.value;
-    const size_t at = FindToken(value, secret);
+    const size_t at = FindToken(value, from);
     if (at == std::string::npos) {
-      value = ref;
+      value = to;
     } else {
-      value.replace(at, secret.size(), ref);
+      value.replace(at, from.size(), to);
     }
     Issue& owner = ctx_->issues[pending->second.issue];
     owner.edits.assign(1, {node.pos.offset, node.end - node.pos.offset,
                            RequoteString(ctx_->text, node, ctx_->schema.syntax, value)});
-    Remember(where, id, part);
   }
 
- private:
   // Codex and Goose: a whole env value (or a Codex bearer header) passed
   // by name instead of a placeholder neither would expand.
   bool Forward(const Owner& o, const json::Value& node, std::string_view secret, size_t issue) {
@@ -394,6 +451,20 @@ void SecretRules(const json::Value& root, ReadContext* ctx) {
                    ": a secret-named parameter with a high-entropy value",
                ctx->lines.At(offset), PointerOf(steps, s.step), static_cast<uint32_t>(secret.size()));
       fixer.Fix(*s.node, secret, p.name);
+    }
+  }
+  // A reference in another client's syntax reaches the server as text: a
+  // config copied from another client's instructions, most often.
+  for (const StringNode& s : strings) {
+    if (!fixer.InEntry(*s.node)) continue;
+    for (const ForeignRef& ref : ctx->ForeignRefs(s.node->text)) {
+      const std::string_view written = s.node->text.substr(ref.offset, ref.length);
+      const size_t offset = raw_offset(*s.node, written);
+      ctx->Add("schema/foreign-placeholder", Severity::kWarning,
+               text::Quoted(written) + " is " + SyntaxName(ref.syntax) + ": " + ctx->schema.display + " " +
+                   ExpansionOf(ctx->schema.refs) + ", so the server receives it as text",
+               ctx->lines.At(offset), PointerOf(steps, s.step), static_cast<uint32_t>(written.size()));
+      fixer.FixForeignRef(*s.node, written, ref);
     }
   }
 }
