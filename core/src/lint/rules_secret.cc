@@ -456,8 +456,9 @@ void SecretRules(const json::Value& root, ReadContext* ctx) {
   // A reference in another client's syntax reaches the server as text: a
   // config copied from another client's instructions, most often.
   for (const StringNode& s : strings) {
-    if (!fixer.InEntry(*s.node)) continue;
-    for (const ForeignRef& ref : ctx->ForeignRefs(s.node->text)) {
+    const std::vector<ForeignRef> refs = ctx->ForeignRefs(s.node->text);  // most values hold no '$'
+    if (refs.empty() || !fixer.InEntry(*s.node)) continue;
+    for (const ForeignRef& ref : refs) {
       const std::string_view written = s.node->text.substr(ref.offset, ref.length);
       const size_t offset = raw_offset(*s.node, written);
       ctx->Add("schema/foreign-placeholder", Severity::kWarning,
