@@ -530,6 +530,18 @@ TEST(Fix, ForeignPlaceholdersBecomeTheClientsOwn) {
   EXPECT_EQ(vscode.text.find("inputs"), std::string::npos) << vscode.text;
 }
 
+// A YAML merge key in an env map is named as one: YAML 1.2, which the
+// reader follows, has none.
+TEST(Lint, YamlMergeKeyInEnvIsNamed) {
+  const Report r = Lint("extensions:\n  s:\n    cmd: npx\n    envs:\n      <<: {A: \"1\"}\n      B: \"2\"\n",
+                        Options{"goose"});
+  const Finding* f = Find(r, "schema/wrong-type");
+  ASSERT_NE(f, nullptr) << Rules(r);
+  EXPECT_NE(f->message.find("merge key"), std::string::npos) << f->message;
+  EXPECT_EQ(f->pointer, "/extensions/s/envs/<<");
+  EXPECT_EQ(f->line, 5u);
+}
+
 // --client auto: other clients' reference syntaxes are not Claude Code's
 // ${NAME}.
 TEST(Lint, ForeignReferencesDoNotMakeAFileClaudeCodes) {

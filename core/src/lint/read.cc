@@ -436,9 +436,15 @@ class EntryReader {
       if (superseded[static_cast<size_t>(&e - m.value.members.begin())]) continue;
       const std::string ep = Pointer(p, e.key);
       if (!e.value.is_string()) {
+        // YAML 1.1's merge key: YAML 1.2, which the reader follows, has
+        // none, and whether the client applies one is not documented.
+        const bool merge = s_.syntax == Syntax::kYaml && e.key == "<<";
         ctx_->AddAt("schema/wrong-type", Severity::kError,
-                    text::Quoted(e.key) + " must be a string, not " + json::TypeName(e.value.type) +
-                        (e.value.type == json::Type::kNumber || e.value.is_bool() ? " (quote it)" : ""),
+                    merge ? "'<<' (a YAML 1.1 merge key) is read as a variable of its own: YAML 1.2 has no merge "
+                            "keys, and " + std::string(s_.display) + " is not documented to apply them; list the "
+                            "variables here instead"
+                          : text::Quoted(e.key) + " must be a string, not " + json::TypeName(e.value.type) +
+                                (e.value.type == json::Type::kNumber || e.value.is_bool() ? " (quote it)" : ""),
                     e.value, ep);
         continue;
       }
