@@ -204,8 +204,9 @@ config::Text ReadContext::ParseText(std::string_view s) const {
 
 namespace {
 
-// VS Code's predefined variables (its variables reference): ${NAME} forms
-// VS Code and Cursor expand themselves.
+// VS Code's predefined variables (its variables reference; Cursor's and
+// Windsurf's ${userHome}, ${workspaceFolder} follow it): ${NAME} forms
+// those clients expand themselves.
 bool IsPredefinedVariable(std::string_view name) {
   static constexpr std::string_view kNames[] = {
       "userHome",     "workspaceFolder",    "workspaceFolderBasename", "file",           "fileWorkspaceFolder",

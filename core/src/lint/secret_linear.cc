@@ -1,3 +1,5 @@
+// LinearMatcher: a rule read off RE2's parse into sequences of byte
+// classes, and matched along them (secret_linear.h says when that is exact).
 #include "lint/secret_linear.h"
 
 #include <bitset>
