@@ -6,6 +6,7 @@
 // (a secret-named key with a high-entropy literal) runs on every string
 // member the token rules left alone.
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -207,41 +208,23 @@ bool ForwardableName(std::string_view name) {
   return secrets::Scan(name).empty();
 }
 
-// Whose a reference syntax is, for schema/foreign-placeholder.
-const char* SyntaxName(Refs syntax) {
-  switch (syntax) {
-    case Refs::kContinue:
-      return "Continue's syntax";
-    case Refs::kVsCode:
-      return "VS Code's syntax";
-    case Refs::kEnvColon:
-      return "the syntax of VS Code, Cursor and Windsurf";
-    case Refs::kDollarBrace:
-      return "Claude Code's syntax";
-    case Refs::kGemini:
-    case Refs::kNone:
-      break;
-  }
-  return "another client's syntax";
-}
-
-// What a client expands (reference §1 and §6), for the same messages.
-const char* ExpansionOf(Refs own) {
-  switch (own) {
-    case Refs::kNone:
-      return "documents no variable expansion";
-    case Refs::kDollarBrace:
-      return "expands ${NAME}";
-    case Refs::kEnvColon:
-      return "expands ${env:NAME}";
-    case Refs::kVsCode:
-      return "expands ${input:id} and ${env:NAME}";
-    case Refs::kGemini:
-      return "expands $NAME and ${NAME}";
-    case Refs::kContinue:
-      return "expands ${{ secrets.NAME }}";
-  }
-  return "";
+// Whose a reference syntax is, and what a client whose own syntax it is
+// expands (reference §1 and §6): schema/foreign-placeholder's words.
+struct SyntaxWords {
+  const char* whose;
+  const char* expands;
+};
+SyntaxWords WordsFor(Refs refs) {
+  static constexpr SyntaxWords kWords[] = {
+      {"another client's syntax", "documents no variable expansion"},  // kNone
+      {"Claude Code's syntax", "expands ${NAME}"},                                  // kDollarBrace
+      {"the syntax of VS Code, Cursor and Windsurf", "expands ${env:NAME}"},        // kEnvColon
+      {"VS Code's syntax", "expands ${input:id} and ${env:NAME}"},                  // kVsCode
+      {"Gemini CLI's syntax", "expands $NAME and ${NAME}"},                         // kGemini
+      {"Continue's syntax", "expands ${{ secrets.NAME }}"},                         // kContinue
+  };
+  static_assert(std::size(kWords) == static_cast<size_t>(Refs::kContinue) + 1, "one entry per Refs, in order");
+  return kWords[static_cast<size_t>(refs)];
 }
 
 class SecretFixer {
@@ -462,8 +445,8 @@ void SecretRules(const json::Value& root, ReadContext* ctx) {
       const std::string_view written = s.node->text.substr(ref.offset, ref.length);
       const size_t offset = raw_offset(*s.node, written);
       ctx->Add("schema/foreign-placeholder", Severity::kWarning,
-               text::Quoted(written) + " is " + SyntaxName(ref.syntax) + ": " + ctx->schema.display + " " +
-                   ExpansionOf(ctx->schema.refs) + ", so the server receives it as text",
+               text::Quoted(written) + " is " + WordsFor(ref.syntax).whose + ": " + ctx->schema.display + " " +
+                   WordsFor(ctx->schema.refs).expands + ", so the server receives it as text",
                ctx->lines.At(offset), PointerOf(steps, s.step), static_cast<uint32_t>(written.size()));
       fixer.FixForeignRef(*s.node, written, ref);
     }
