@@ -217,11 +217,11 @@ struct SyntaxWords {
 SyntaxWords WordsFor(Refs refs) {
   static constexpr SyntaxWords kWords[] = {
       {"another client's syntax", "documents no variable expansion"},  // kNone
-      {"Claude Code's syntax", "expands ${NAME}"},                                  // kDollarBrace
-      {"the syntax of VS Code, Cursor and Windsurf", "expands ${env:NAME}"},        // kEnvColon
-      {"VS Code's syntax", "expands ${input:id} and ${env:NAME}"},                  // kVsCode
-      {"Gemini CLI's syntax", "expands $NAME and ${NAME}"},                         // kGemini
-      {"Continue's syntax", "expands ${{ secrets.NAME }}"},                         // kContinue
+      {"Claude Code's syntax", "expands ${NAME}"},  // kDollarBrace
+      {"the syntax of VS Code, Cursor and Windsurf", "expands ${env:NAME}"},  // kEnvColon
+      {"VS Code's syntax", "expands ${input:id} and ${env:NAME}"},  // kVsCode
+      {"Gemini CLI's syntax", "expands $NAME and ${NAME}"},  // kGemini
+      {"Continue's syntax", "expands ${{ secrets.NAME }}"},  // kContinue
   };
   static_assert(std::size(kWords) == static_cast<size_t>(Refs::kContinue) + 1, "one entry per Refs, in order");
   return kWords[static_cast<size_t>(refs)];
