@@ -96,17 +96,10 @@ bool AnyString(const json::Value& v, std::string_view needle, int depth = 0) {
 // ${{ secrets.NAME }} are not Claude Code's.
 bool RefOutside(const json::Value& v, const std::vector<std::string_view>& names, int depth = 0) {
   if (depth > 8) return false;
-  const auto name_char = [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  };
   for (size_t at = v.is_string() ? v.text.find("${") : std::string_view::npos; at != std::string_view::npos;
        at = v.text.find("${", at + 2)) {
-    const std::string_view rest = v.text.substr(at + 2);
-    size_t n = 0;
-    while (n < rest.size() && name_char(rest[n])) ++n;
-    const bool braced = n > 0 && !(rest[0] >= '0' && rest[0] <= '9') &&
-                        (rest.substr(n, 1) == "}" || rest.substr(n, 2) == ":-");
-    if (braced && std::find(names.begin(), names.end(), rest.substr(0, n)) == names.end()) return true;
+    const auto [length, name] = MatchRef(v.text.substr(at), Refs::kDollarBrace);
+    if (length > 0 && std::find(names.begin(), names.end(), name) == names.end()) return true;
   }
   for (const json::Value& i : v.items) {
     if (RefOutside(i, names, depth + 1)) return true;

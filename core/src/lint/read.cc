@@ -115,8 +115,8 @@ size_t NameLength(std::string_view s) {
   return n;
 }
 
-// One reference at the start of `s` in `refs` syntax: its length and the
-// secret id it names, or length 0.
+}  // namespace
+
 std::pair<size_t, std::string> MatchRef(std::string_view s, Refs refs) {
   auto braced = [&](std::string_view prefix, bool allow_default) -> std::pair<size_t, std::string> {
     if (s.substr(0, prefix.size()) != prefix) return {0, ""};
@@ -166,6 +166,8 @@ std::pair<size_t, std::string> MatchRef(std::string_view s, Refs refs) {
   }
   return {0, ""};
 }
+
+namespace {
 
 // <NAME> (an upper-case environment-variable name in angle brackets): the
 // placeholder the writers put where a client expands no variables, to be
@@ -240,7 +242,6 @@ std::vector<ForeignRef> ReadContext::ForeignRefs(std::string_view s) const {
     }
     if (syntax == Refs::kNone) continue;
     auto [length, name] = MatchRef(at, syntax);
-    if (syntax == Refs::kVsCode && length > 0) name = std::string(at.substr(8, length - 9));  // the id as written
     if (length == 0 || (syntax == Refs::kDollarBrace && IsPredefinedVariable(name))) continue;
     out.push_back({i, length, syntax, std::move(name)});
     i += length - 1;

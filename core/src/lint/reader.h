@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "mcp_builder/client_config.h"
@@ -32,13 +33,17 @@ enum class Refs {
   kContinue,     // ${{ secrets.NAME }}
 };
 
+/// One reference at the start of `s` in `refs` syntax: its length and the
+/// secret id it names ("${input:api-key}" names API_KEY), or length 0.
+std::pair<size_t, std::string> MatchRef(std::string_view s, Refs refs);
+
 /// A reference in another client's syntax ("${input:token}" in a Cursor
 /// file): where it is in its value, and whose syntax it is.
 struct ForeignRef {
   size_t offset = 0;
   size_t length = 0;
   Refs syntax = Refs::kNone;
-  std::string name;  // the variable, input or secret it names
+  std::string name;  // what MatchRef gives for it
 };
 
 /// A byte replacement in the original text: what Fix applies.

@@ -1137,7 +1137,7 @@ std::vector<SecretMatch> FindSecrets(std::string_view text) {
     }
     // A byte every match holds: no match where the text leaves the
     // rule's alphabet (or ends) before it. Read for a bounded stretch; past
-    // it RE2 decides.
+    // it the match decides.
     if (const int required = m.required[ri]; required >= 0) {
       const size_t limit = std::min(text.size(), start + kRequiredReach);
       size_t p = start;
